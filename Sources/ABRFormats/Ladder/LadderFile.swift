@@ -1,0 +1,134 @@
+import ABRSimulator
+
+/// `ladder.json`: what `abrkit encode` measured, and what `abrkit simulate` plays.
+///
+/// A superset of Sabre's movie JSON (`segment_duration_ms`, `bitrates_kbps`,
+/// `segment_sizes_bits[segment][level]`), so Sabre reads it unchanged. Sizes are in bits in the
+/// Sabre fields and in bytes everywhere else; rates in kbit/s (1000 bit/s); GB = 10⁹ bytes.
+public struct LadderFile: Codable, Hashable, Sendable {
+    /// Schema version of this file; bumped on incompatible changes.
+    public var abrkitLadderVersion: Int
+    public var segmentDurationMs: Double
+    /// Nominal bitrate per level, ascending (Sabre field).
+    public var bitratesKbps: [Double]
+    /// `[segment][level]` sizes in bits (Sabre field; bytes × 8).
+    public var segmentSizesBits: [[Int]]
+    /// Per-level description and measurements, same order as `bitratesKbps`.
+    public var levels: [LevelInfo]
+    /// Per-segment quality tables, `[segment][level]`, keyed by metric ("psnr_db", "ssim", "ssim_db").
+    public var segmentQuality: [String: [[Double]]]?
+    /// What was encoded.
+    public var source: SourceInfo?
+    /// The audio rendition packaged beside the video, if any.
+    public var audio: AudioInfo?
+
+    public init(segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
+                segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil) {
+        self.abrkitLadderVersion = 1
+        self.segmentDurationMs = segmentDurationMs
+        self.bitratesKbps = bitratesKbps
+        self.segmentSizesBits = segmentSizesBits
+        self.levels = levels
+        self.segmentQuality = segmentQuality
+        self.source = source
+        self.audio = audio
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case abrkitLadderVersion = "abrkit_ladder_version"
+        case segmentDurationMs = "segment_duration_ms"
+        case bitratesKbps = "bitrates_kbps"
+        case segmentSizesBits = "segment_sizes_bits"
+        case levels
+        case segmentQuality = "segment_quality"
+        case source, audio
+    }
+
+    /// One rendition's description and measurements.
+    public struct LevelInfo: Codable, Hashable, Sendable {
+        public var name: String
+        public var width: Int
+        public var height: Int
+        public var codec: String
+        /// RFC 6381 codec string for manifests, e.g. "avc1.64001f".
+        public var codecString: String?
+        public var targetKbps: Double?
+        public var averageKbps: Double
+        /// Highest per-segment bitrate (HLS `BANDWIDTH`).
+        public var peakKbps: Double
+        /// Bytes ÷ seconds × 3600 ÷ 10⁹.
+        public var gbPerHour: Double
+        public var psnrYDb: Double?
+        /// (6·Y + U + V) ÷ 8 weighted PSNR, as ffmpeg's `psnr` filter reports for 4:2:0.
+        public var psnrDb: Double?
+        public var ssim: Double?
+        /// The class cap this rung was checked against, GB per hour.
+        public var dataCapGBPerHour: Double?
+        public var withinCap: Bool?
+        /// Media playlist of this rung, relative to the ladder file.
+        public var playlist: String?
+
+        public init(name: String, width: Int, height: Int, codec: String, codecString: String? = nil, targetKbps: Double? = nil,
+                    averageKbps: Double, peakKbps: Double, gbPerHour: Double, psnrYDb: Double? = nil, psnrDb: Double? = nil,
+                    ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil) {
+            self.name = name; self.width = width; self.height = height; self.codec = codec; self.codecString = codecString
+            self.targetKbps = targetKbps; self.averageKbps = averageKbps; self.peakKbps = peakKbps; self.gbPerHour = gbPerHour
+            self.psnrYDb = psnrYDb; self.psnrDb = psnrDb; self.ssim = ssim
+            self.dataCapGBPerHour = dataCapGBPerHour; self.withinCap = withinCap; self.playlist = playlist
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, width, height, codec
+            case codecString = "codec_string"
+            case targetKbps = "target_kbps"
+            case averageKbps = "average_kbps"
+            case peakKbps = "peak_kbps"
+            case gbPerHour = "gb_per_hour"
+            case psnrYDb = "psnr_y_db"
+            case psnrDb = "psnr_db"
+            case ssim
+            case dataCapGBPerHour = "data_cap_gb_per_hour"
+            case withinCap = "within_cap"
+            case playlist
+        }
+    }
+
+    /// The encoded source.
+    public struct SourceInfo: Codable, Hashable, Sendable {
+        /// File path, or "sample" for the built-in synthetic source.
+        public var name: String
+        public var width: Int
+        public var height: Int
+        public var frameRate: Double
+        public var durationSeconds: Double
+
+        public init(name: String, width: Int, height: Int, frameRate: Double, durationSeconds: Double) {
+            self.name = name; self.width = width; self.height = height; self.frameRate = frameRate; self.durationSeconds = durationSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, width, height
+            case frameRate = "frame_rate"
+            case durationSeconds = "duration_s"
+        }
+    }
+
+    /// The audio rendition.
+    public struct AudioInfo: Codable, Hashable, Sendable {
+        public var codec: String
+        public var averageKbps: Double
+        public var gbPerHour: Double
+        public var playlist: String?
+
+        public init(codec: String, averageKbps: Double, gbPerHour: Double, playlist: String? = nil) {
+            self.codec = codec; self.averageKbps = averageKbps; self.gbPerHour = gbPerHour; self.playlist = playlist
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case codec
+            case averageKbps = "average_kbps"
+            case gbPerHour = "gb_per_hour"
+            case playlist
+        }
+    }
+}

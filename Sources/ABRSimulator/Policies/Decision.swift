@@ -1,0 +1,47 @@
+/// A policy's choice for the next segment, with the rule that produced it.
+public struct Decision: Hashable, Sendable {
+    /// The level to request.
+    public var level: Int
+    /// Why: reported per segment in `segments.csv`.
+    public var reason: DecisionReason
+
+    public init(level: Int, reason: DecisionReason) {
+        self.level = level
+        self.reason = reason
+    }
+}
+
+/// Why a level was chosen: a rule name and the quantity that decided it.
+///
+/// Kept allocation-free (a static rule name and one number) so that reasons cost nothing in
+/// hot simulation loops; the text is built only when a report is written.
+public struct DecisionReason: Hashable, Sendable, CustomStringConvertible {
+    /// The rule, e.g. "bba.cushion" or "throughput.estimate".
+    public var rule: String
+    /// The deciding quantity's name, e.g. "buffer_s" (empty when there is none).
+    public var quantity: String
+    /// The deciding quantity's value.
+    public var value: Double
+
+    public init(_ rule: StaticString, _ quantity: StaticString = "", _ value: Double = 0) {
+        self.rule = rule.description
+        self.quantity = quantity.description
+        self.value = value
+    }
+
+    /// For policies whose rule names are built at run time (external processes).
+    public init(text: String) {
+        self.rule = text
+        self.quantity = ""
+        self.value = 0
+    }
+
+    public var description: String {
+        quantity.isEmpty ? rule : "\(rule) \(quantity)=\(formatted(value))"
+    }
+
+    private func formatted(_ v: Double) -> String {
+        let scaled = (v * 1000).rounded() / 1000
+        return scaled == scaled.rounded() && abs(scaled) < 1e15 ? String(Int(scaled)) : String(scaled)
+    }
+}

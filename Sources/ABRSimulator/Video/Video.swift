@@ -1,0 +1,75 @@
+/// A title as the simulator plays it: levels, segment duration, and the real (VBR) size of
+/// every segment at every level.
+public struct Video: Hashable, Sendable {
+    /// Levels in ascending nominal bitrate.
+    public let levels: [Level]
+    /// Duration of every segment, in seconds.
+    public let segmentSeconds: Double
+    /// `segmentBytes[segment][level]`: bytes of that segment at that level.
+    public let segmentBytes: [[Int]]
+    /// `segmentQuality[segment][level]`: a per-segment quality score (SSIM dB, PSNR dB or VMAF), when known.
+    public let segmentQuality: [[Double]]?
+    /// What `segmentQuality` measures, e.g. "ssim_db" or "psnr_db".
+    public let qualityMetric: String?
+
+    /// Creates a video, validating the table.
+    ///
+    /// - Throws: `ModelError` for zero levels or segments, levels not strictly ascending or not
+    ///   positive, a non-positive segment duration, a ragged size or quality table, or a negative size.
+    public init(
+        levels: [Level], segmentSeconds: Double, segmentBytes: [[Int]],
+        segmentQuality: [[Double]]? = nil, qualityMetric: String? = nil
+    ) throws(ModelError) {
+        guard !levels.isEmpty else { throw ModelError(.noLevels, "video has no levels") }
+        guard !segmentBytes.isEmpty else { throw ModelError(.noSegments, "video has no segments") }
+        guard segmentSeconds.isFinite, segmentSeconds > 0 else {
+            throw ModelError(.invalidDuration, "segment duration \(segmentSeconds) s, expected a finite number > 0")
+        }
+        for (i, level) in levels.enumerated() {
+            guard level.bitsPerSecond.isFinite, level.bitsPerSecond > 0 else {
+                throw ModelError(.invalidLevel, "level \(i): bitrate \(level.bitsPerSecond) bit/s, expected a finite number > 0")
+            }
+            if i > 0, level.bitsPerSecond <= levels[i - 1].bitsPerSecond {
+                throw ModelError(.invalidLevel, "level \(i): bitrate \(level.bitsPerSecond) bit/s is not above level \(i - 1)'s \(levels[i - 1].bitsPerSecond); levels must ascend")
+            }
+        }
+        for (s, row) in segmentBytes.enumerated() {
+            guard row.count == levels.count else {
+                throw ModelError(.raggedSizes, "segment \(s) has \(row.count) sizes, expected \(levels.count) (one per level)")
+            }
+            for (l, bytes) in row.enumerated() where bytes < 0 {
+                throw ModelError(.invalidSize, "segment \(s) level \(l): size \(bytes) bytes, expected ≥ 0")
+            }
+        }
+        if let quality = segmentQuality {
+            guard quality.count == segmentBytes.count else {
+                throw ModelError(.invalidQuality, "quality table has \(quality.count) segments, expected \(segmentBytes.count)")
+            }
+            for (s, row) in quality.enumerated() {
+                guard row.count == levels.count else {
+                    throw ModelError(.invalidQuality, "segment \(s) has \(row.count) quality values, expected \(levels.count)")
+                }
+                for (l, q) in row.enumerated() where !q.isFinite {
+                    throw ModelError(.invalidQuality, "segment \(s) level \(l): quality \(q), expected a finite number")
+                }
+            }
+        }
+        self.levels = levels
+        self.segmentSeconds = segmentSeconds
+        self.segmentBytes = segmentBytes
+        self.segmentQuality = segmentQuality
+        self.qualityMetric = qualityMetric
+    }
+
+    /// Creates a constant-bitrate video: every segment of level `l` is `bitrate × duration / 8` bytes.
+    public init(constantBitrate levels: [Level], segmentSeconds: Double, segmentCount: Int) throws(ModelError) {
+        guard segmentCount > 0 else { throw ModelError(.noSegments, "video has no segments") }
+        let row = levels.map { Int(($0.bitsPerSecond * segmentSeconds / 8).rounded()) }
+        try self.init(levels: levels, segmentSeconds: segmentSeconds, segmentBytes: Array(repeating: row, count: segmentCount))
+    }
+
+    public var levelCount: Int { levels.count }
+    public var segmentCount: Int { segmentBytes.count }
+    /// Playback duration in seconds.
+    public var durationSeconds: Double { Double(segmentCount) * segmentSeconds }
+}
