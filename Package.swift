@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency direction (see DESIGN.md): abrkit → EncodingLadder → ABRFormats → ABRSimulator.
-// ABRSimulator is the pure engine: standard library only, no I/O.
+// ABRSimulator is the pure engine: standard library (and RealModule for logarithms) only, no I/O.
 let package = Package(
     name: "abrkit",
     platforms: [.macOS(.v13)],
@@ -13,9 +13,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RealModule only: log/exp/pow without Foundation, so the engine stays platform-neutral.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
-        .target(name: "ABRSimulator"),
+        .target(name: "ABRSimulator", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
         .executableTarget(
             name: "abrkit",
