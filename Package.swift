@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "ABRSimulator", targets: ["ABRSimulator"]),
         .library(name: "ABRFormats", targets: ["ABRFormats"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "abrkit", targets: ["abrkit"]),
     ],
     dependencies: [
@@ -19,15 +20,18 @@ let package = Package(
     targets: [
         .target(name: "ABRSimulator", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
+        // SVG figures (no plotting dependency): generic charts plus the simulator's and encoder's figures.
+        .target(name: "Plotting", dependencies: ["ABRSimulator", "ABRFormats"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [
-                "ABRSimulator", "ABRFormats",
+                "ABRSimulator", "ABRFormats", "Plotting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ABRSimulatorTests", dependencies: ["ABRSimulator"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats"]),
     ]
 )

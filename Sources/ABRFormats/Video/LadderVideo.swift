@@ -16,7 +16,7 @@ public enum LadderVideo {
     /// - Throws: `FormatError` for invalid JSON, a table that disagrees with `bitrates_kbps`, or a
     ///   named `qualityMetric` that is absent.
     public static func read(path: String, qualityMetric: String? = nil) throws(FormatError) -> Video {
-        let file = try JSONInput.decode(LadderFile.self, from: TextFile.readData(path), path: path)
+        let file = try readFile(path: path)
         try check(file.levels.count == file.bitratesKbps.count, path: path, codingPath: "levels", value: "\(file.levels.count)",
                   problem: "\(file.levels.count) level descriptions", expected: "\(file.bitratesKbps.count), one per bitrate")
         let levels = zip(file.bitratesKbps, file.levels).map { kbps, info in
@@ -34,6 +34,13 @@ public enum LadderVideo {
         return try SabreMovie.makeVideo(path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
                                         segmentSizesBits: file.segmentSizesBits, levels: levels,
                                         quality: metric.flatMap { tables[$0] }, metric: metric)
+    }
+
+    /// Decodes a ladder file as written, without turning it into a `Video`.
+    ///
+    /// - Throws: `FormatError` for a missing file or invalid JSON (with the coding path).
+    public static func readFile(path: String) throws(FormatError) -> LadderFile {
+        try JSONInput.decode(LadderFile.self, from: TextFile.readData(path), path: path)
     }
 
     private static func check(_ condition: Bool, path: String, codingPath: String, value: String, problem: String, expected: String) throws(FormatError) {
