@@ -28,6 +28,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "QoE model: \(QoEModel.Utility.allCases.map(\.rawValue).joined(separator: ", ")).")
     var qoe: QoEModel.Utility = .linear
 
+    @Option(help: ArgumentHelp("Data saver: keep every session within this many GB per hour of viewing (any policy).", valueName: "GB/h"))
+    var dataCap: Double?
+
     @Option(help: "Parallel sessions (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -36,6 +39,7 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
         _ = try policyEntries()
     }
 
@@ -56,11 +60,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let video = try input.readVideo()
         let traces = try input.readTraces()
-        let batch = SimulationBatch(video: video, traces: traces, policies: try policyEntries(),
+        var entries = try policyEntries()
+        if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
+        let batch = SimulationBatch(video: video, traces: traces, policies: entries,
                                     configuration: try player.configuration(), qoe: QoEModel(qoe))
         let results: [SessionResult]
         do { results = try batch.run(jobs: jobs) } catch { throw CLIError(error.message) }
-        print(SimulationReport.table(PolicySummary.summarize(results), video: video, traceCount: traces.count, qoe: qoe), terminator: "")
+        print(SimulationReport.table(results, video: video, traceCount: traces.count, qoe: qoe, dataCap: dataCap), terminator: "")
         if let out {
             let dir = URL(fileURLWithPath: out)
             try AtomicFile.write(ResultsCSV.sessions(results), to: dir.appendingPathComponent("sessions.csv"))

@@ -5,7 +5,7 @@ public enum ResultsCSV {
     /// Columns of `sessions.csv`.
     public static let sessionColumns = [
         "trace", "policy", "segments", "qoe", "qoe_per_segment", "avg_bitrate_kbps", "rebuffer_s", "rebuffer_ratio",
-        "rebuffer_events", "startup_delay_s", "switches", "downloaded_bytes", "played_bytes", "wasted_bytes", "gb_per_hour",
+        "rebuffer_events", "startup_delay_s", "switches", "downloaded_bytes", "played_bytes", "wasted_bytes", "gb_per_hour", "cap_bound_segments",
     ]
 
     /// Columns of `segments.csv`.
@@ -27,7 +27,7 @@ public enum ResultsCSV {
             table.append([
                 r.traceName, r.policyName, String(m.segments), d(m.qoe), d(m.qoePerSegment), d(m.averageBitrateKbps),
                 d(m.rebufferSeconds), d(m.rebufferRatio), String(m.rebufferEvents), d(m.startupDelaySeconds), String(m.switches),
-                String(m.downloadedBytes), String(m.playedBytes), String(m.wastedBytes), d(m.gbPerHour),
+                String(m.downloadedBytes), String(m.playedBytes), String(m.wastedBytes), d(m.gbPerHour), String(r.capBoundSegments),
             ] + (extraValues.isEmpty ? [] : extraValues[i]))
         }
         return table.text

@@ -25,3 +25,11 @@ public enum PolicyCatalog {
 
     public static var names: [String] { entries.map(\.name) }
 }
+
+extension PolicyCatalog.Entry {
+    /// The same policy wrapped in a `DataCapPolicy` of `gbPerHour`.
+    public func capped(gbPerHour: Double) -> PolicyCatalog.Entry {
+        let make = self.make
+        return PolicyCatalog.Entry(name: name, summary: summary + ", data cap \(gbPerHour) GB/h") { DataCapPolicy(AnyPolicy(make()), gbPerHour: gbPerHour) }
+    }
+}
