@@ -30,12 +30,20 @@ public struct PensieveHorizonSearch: Sendable {
     /// Playback time each chunk adds to the simulated buffer, in seconds (mpc.py's `+= 4`).
     public let chunkSeconds: Double
     private let levelCount: Int
+    private let maxHorizon: Int
     /// `tail[k * levelCount + q]`: the best `Σ utility − smoothPenalty·Σ|Δutility|` over k more
     /// chunks after level q, stalls ignored (unscaled).
     private let tail: [Double]
 
+    /// - Parameters:
+    ///   - qoe: the objective; its penalties must be ≥ 0 (the bound assumes stalls only cost).
+    ///   - chunkSeconds: playback time each planned chunk adds.
+    ///   - maxHorizon: the longest horizon `best` will be asked for.
     public init(qoe: PensieveQoE, chunkSeconds: Double, maxHorizon: Int) {
+        precondition(qoe.rebufferPenalty >= 0 && qoe.smoothPenalty >= 0 && qoe.scale > 0, "QoE penalties must be ≥ 0 and the scale > 0")
+        precondition(maxHorizon >= 0, "negative horizon")
         self.qoe = qoe
+        self.maxHorizon = maxHorizon
         self.chunkSeconds = chunkSeconds
         let l = qoe.utilities.count
         self.levelCount = l
@@ -77,6 +85,8 @@ public struct PensieveHorizonSearch: Sendable {
     /// - Returns: the plan, or `nil` when every plan scores below `rewardFloor` (mpc.py then
     ///   keeps the previous decision).
     public func best(downloadSeconds: [Double], horizon: Int, startBufferSeconds: Double, lastLevel: Int) -> Plan? {
+        precondition(horizon >= 0 && horizon <= maxHorizon, "horizon \(horizon) outside 0...\(maxHorizon)")
+        precondition(downloadSeconds.count >= horizon * levelCount, "need a download time per step and level")
         var state = SearchState(horizon: horizon)
         // Rounding margin: every quantity is a short sum of terms no larger than these magnitudes.
         var timeMagnitude = startBufferSeconds + chunkSeconds * Double(horizon)

@@ -8,11 +8,21 @@
 /// quirks are documented where they are implemented: `PensieveLink` (trace pointer, wrap, RTT,
 /// payload, first-chunk rebuffer, sleeps), `PensieveBufferBased`, `PensieveRobustMPC` and
 /// `PensieveHorizonSearch` (history isolation, look-ahead offset, tie-breaking).
+///
+/// Differences from running the scripts, none of which changes a chunk's level or reward: each
+/// session is independent (mpc.py's error history is reset per trace, see `PensieveRobustMPC`),
+/// time starts at 0 per session (the scripts never reset `time_stamp`), the decision after the
+/// last chunk is skipped (the scripts make it and discard it), and nothing is simulated twice
+/// (bb.py plays its first trace again at the end, rewriting an identical log). At commit 1120bb1
+/// mpc.py also unpacks 7 of the 8 values fixed_env.py returns and stops at once; the reference
+/// logs were taken with that line fixed.
 public enum PensieveModel {
     /// A session's chunk logs and totals.
     public struct Result: Hashable, Sendable {
         public var chunks: [PensieveChunkLog]
         public var summary: PensieveSummary
+        /// RobustMPC's plan-tree nodes visited over the session (0 under bb), for benchmarks.
+        public var searchNodes: Int
     }
 
     /// Plays `video` over `trace` under `policy`.
@@ -70,6 +80,6 @@ public enum PensieveModel {
                     chunksDone: chunk + 1, video: video)
             }
         }
-        return Result(chunks: chunks, summary: PensieveSummary(chunks))
+        return Result(chunks: chunks, summary: PensieveSummary(chunks), searchNodes: mpc.searchNodes)
     }
 }

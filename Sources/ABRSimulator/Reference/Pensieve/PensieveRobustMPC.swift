@@ -28,10 +28,13 @@ public struct PensieveRobustMPC: Sendable {
     private var errors: [Double] = []
     /// `past_bandwidth_ests[-1]`: the last harmonic-mean estimate, MB/s.
     private var lastEstimate: Double?
-    /// `send_data`: the last decision, kept when no plan beats mpc.py's reward floor.
+    /// `send_data`: the last decision, kept when no plan reaches mpc.py's reward floor (at the
+    /// very first decision mpc.py would then fail on an unset variable; this sends level 0).
     private var lastDecision = 0
     /// The throughput the last decision planned with, MB/s.
     public private(set) var plannedMBps = 0.0
+    /// Plan-tree nodes visited so far, for benchmarks (the full tree has 9,331 for 6 levels).
+    public private(set) var searchNodes = 0
 
     /// - Parameters:
     ///   - configuration: horizon, windows, chunk count and duration.
@@ -86,6 +89,7 @@ public struct PensieveRobustMPC: Sendable {
             downloadSeconds: downloadSeconds, horizon: max(horizon, 0), startBufferSeconds: bufferSeconds, lastLevel: level)
         {
             lastDecision = plan.levels.first ?? 0
+            searchNodes += plan.nodes
         }
         return lastDecision
     }
