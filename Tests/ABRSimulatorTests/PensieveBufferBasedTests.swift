@@ -23,6 +23,14 @@ struct PensieveBufferBasedTests {
         #expect(PensieveBufferBased(levelCount: 6).level(bufferSeconds: c.bufferSeconds) == c.level)
     }
 
+    @Test("each decision names the zone of the map and the buffer")
+    func reasons() {
+        let bba = PensieveBufferBased(levelCount: 6)
+        #expect(bba.decision(bufferSeconds: 4.5).reason == DecisionReason("bb.reservoir", "buffer_s", 4.5))
+        #expect(bba.decision(bufferSeconds: 10).reason == DecisionReason("bb.cushion", "buffer_s", 10))
+        #expect(bba.decision(bufferSeconds: 15).reason == DecisionReason("bb.upper", "buffer_s", 15))
+    }
+
     @Test("the map follows the level count: 3 levels step every 5 s")
     func otherLevelCount() {
         let bba = PensieveBufferBased(levelCount: 3)

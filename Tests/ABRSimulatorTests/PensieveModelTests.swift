@@ -34,6 +34,8 @@ struct PensieveModelTests {
         #expect(abs(c[0].timeMs - 280) < 1e-9 && abs(c[1].timeMs - 460) < 1e-9)
         #expect(abs(c[0].reward - -0.454) < 1e-12 && abs(c[1].reward - -0.15) < 1e-12)
         #expect(c[0].chunkBytes == 190_000 && c[1].bitrateKbps == 300)
+        #expect(c[0].reason.rule == "pensieve.first")
+        #expect(c[1].reason == DecisionReason("bb.reservoir", "buffer_s", 4))
 
         let s = result.summary
         #expect(abs(s.totalReward - -0.604) < 1e-12)

@@ -56,12 +56,13 @@ struct PensieveRobustMPCTests {
         // Chunk 1 is small at both levels; chunk 2 is 100 MB at level 1.
         let video = try Self.video(chunks: 3, override: [2: [1_000, 100_000_000]])
         var mpc = PensieveRobustMPC(configuration: Self.configuration(chunkCount: 2), qoe: .linear(kbps: [300, 750]))
-        let level = mpc.next(chunkBytes: 1_000_000, delayMs: 1_000, bufferSeconds: 4, level: 0, chunksDone: 1, video: video)
+        let level = mpc.next(chunkBytes: 1_000_000, delayMs: 1_000, bufferSeconds: 4, level: 0, chunksDone: 1, video: video).level
         #expect(level == 0)
         // The same history with chunk 2 small too picks level 1.
         var control = PensieveRobustMPC(configuration: Self.configuration(chunkCount: 2), qoe: .linear(kbps: [300, 750]))
         let controlLevel = control.next(
-            chunkBytes: 1_000_000, delayMs: 1_000, bufferSeconds: 4, level: 0, chunksDone: 1, video: try Self.video(chunks: 3))
+            chunkBytes: 1_000_000, delayMs: 1_000, bufferSeconds: 4, level: 0, chunksDone: 1, video: try Self.video(chunks: 3)
+        ).level
         #expect(controlLevel == 1)
     }
 
@@ -72,7 +73,7 @@ struct PensieveRobustMPCTests {
         var mpc = PensieveRobustMPC(configuration: Self.configuration(chunkCount: 3), qoe: qoe)
         // chunksDone 2 of 3: horizon 1, index 3 is past the table → 0 bytes, no stall: level 1
         // scores 3 − 2 = 1, level 0 scores 1; the tie goes to level 1.
-        #expect(mpc.next(chunkBytes: 1_000, delayMs: 100, bufferSeconds: 0, level: 0, chunksDone: 2, video: video) == 1)
-        #expect(mpc.next(chunkBytes: 1_000, delayMs: 100, bufferSeconds: 0, level: 1, chunksDone: 3, video: video) == 0)
+        #expect(mpc.next(chunkBytes: 1_000, delayMs: 100, bufferSeconds: 0, level: 0, chunksDone: 2, video: video).level == 1)
+        #expect(mpc.next(chunkBytes: 1_000, delayMs: 100, bufferSeconds: 0, level: 1, chunksDone: 3, video: video).level == 0)
     }
 }

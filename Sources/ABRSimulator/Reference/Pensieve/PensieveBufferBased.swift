@@ -21,10 +21,19 @@ public struct PensieveBufferBased: Hashable, Sendable {
         self.levelCount = levelCount
     }
 
-    /// The level for the next chunk given the buffer after the last download.
-    public func level(bufferSeconds: Double) -> Int {
-        if bufferSeconds < reservoirSeconds { return 0 }
-        if bufferSeconds >= reservoirSeconds + cushionSeconds { return levelCount - 1 }
-        return Int(Double(levelCount - 1) * (bufferSeconds - reservoirSeconds) / cushionSeconds)
+    /// The level for the next chunk given the buffer after the last download, with the zone of
+    /// the map that chose it (`bb.reservoir`, `bb.cushion`, `bb.upper`) and the buffer.
+    public func decision(bufferSeconds: Double) -> Decision {
+        if bufferSeconds < reservoirSeconds {
+            return Decision(level: 0, reason: DecisionReason("bb.reservoir", "buffer_s", bufferSeconds))
+        }
+        if bufferSeconds >= reservoirSeconds + cushionSeconds {
+            return Decision(level: levelCount - 1, reason: DecisionReason("bb.upper", "buffer_s", bufferSeconds))
+        }
+        let level = Int(Double(levelCount - 1) * (bufferSeconds - reservoirSeconds) / cushionSeconds)
+        return Decision(level: level, reason: DecisionReason("bb.cushion", "buffer_s", bufferSeconds))
     }
+
+    /// The level alone.
+    public func level(bufferSeconds: Double) -> Int { decision(bufferSeconds: bufferSeconds).level }
 }

@@ -23,10 +23,12 @@ public struct PensieveChunkLog: Hashable, Sendable {
     public var sleepMs: Double
     /// The chunk's QoE reward.
     public var reward: Double
+    /// Why this chunk's level was chosen (`pensieve.first` for the first chunk).
+    public var reason: DecisionReason
 
     public init(
         timeMs: Double, level: Int, bitrateKbps: Double, bufferSeconds: Double, rebufferSeconds: Double,
-        chunkBytes: Int, delayMs: Double, sleepMs: Double, reward: Double
+        chunkBytes: Int, delayMs: Double, sleepMs: Double, reward: Double, reason: DecisionReason
     ) {
         self.timeMs = timeMs
         self.level = level
@@ -37,5 +39,6 @@ public struct PensieveChunkLog: Hashable, Sendable {
         self.delayMs = delayMs
         self.sleepMs = sleepMs
         self.reward = reward
+        self.reason = reason
     }
 }

@@ -58,6 +58,7 @@ public enum PensieveModel {
         var timeMs = 0.0
         var level = configuration.firstLevel
         var previous = configuration.firstLevel
+        var reason = DecisionReason("pensieve.first", "level", Double(configuration.firstLevel))
         for chunk in 0..<chunkCount {
             let bytes = video.segmentBytes[chunk][level]
             let step = link.download(bytes: bytes)
@@ -67,18 +68,22 @@ public enum PensieveModel {
                 timeMs: timeMs, level: level, bitrateKbps: video.levels[level].kbps,
                 bufferSeconds: step.bufferSeconds, rebufferSeconds: step.rebufferSeconds, chunkBytes: bytes,
                 delayMs: step.delayMs, sleepMs: step.sleepMs,
-                reward: qoe.reward(level: level, previous: previous, rebufferSeconds: step.rebufferSeconds)))
+                reward: qoe.reward(level: level, previous: previous, rebufferSeconds: step.rebufferSeconds),
+                reason: reason))
             previous = level
             // The scripts also decide after the last chunk, then discard the decision; skip it.
             guard chunk + 1 < chunkCount else { break }
+            let decision: Decision
             switch policy {
             case .bb:
-                level = bufferBased.level(bufferSeconds: step.bufferSeconds)
+                decision = bufferBased.decision(bufferSeconds: step.bufferSeconds)
             case .robustmpc:
-                level = mpc.next(
+                decision = mpc.next(
                     chunkBytes: bytes, delayMs: step.delayMs, bufferSeconds: step.bufferSeconds, level: level,
                     chunksDone: chunk + 1, video: video)
             }
+            level = decision.level
+            reason = decision.reason
         }
         return Result(chunks: chunks, summary: PensieveSummary(chunks), searchNodes: mpc.searchNodes)
     }

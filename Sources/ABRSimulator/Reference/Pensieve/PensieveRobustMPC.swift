@@ -45,7 +45,9 @@ public struct PensieveRobustMPC: Sendable {
             qoe: qoe, chunkSeconds: configuration.chunkMs / 1000, maxHorizon: configuration.horizon)
     }
 
-    /// Records a finished download and returns the level of the next chunk.
+    /// Records a finished download and returns the level of the next chunk, with the predicted
+    /// throughput (MB/s) as its reason (`robustmpc.plan`, or `robustmpc.floor` when no plan
+    /// reached the reward floor and the previous decision stands).
     ///
     /// - Parameters:
     ///   - chunkBytes: size of the chunk just downloaded (must be > 0: mpc.py divides by it).
@@ -56,7 +58,7 @@ public struct PensieveRobustMPC: Sendable {
     ///   - video: the video, for the planned chunks' sizes.
     public mutating func next(
         chunkBytes: Int, delayMs: Double, bufferSeconds: Double, level: Int, chunksDone: Int, video: Video
-    ) -> Int {
+    ) -> Decision {
         let measured = Double(chunkBytes) / delayMs / 1000
         var error = 0.0
         if let estimate = lastEstimate {
@@ -90,8 +92,9 @@ public struct PensieveRobustMPC: Sendable {
         {
             lastDecision = plan.levels.first ?? 0
             searchNodes += plan.nodes
+            return Decision(level: lastDecision, reason: DecisionReason("robustmpc.plan", "predicted_MBps", predicted))
         }
-        return lastDecision
+        return Decision(level: lastDecision, reason: DecisionReason("robustmpc.floor", "predicted_MBps", predicted))
     }
 
     private func append(_ value: Double, to window: inout [Double], keeping count: Int) {
