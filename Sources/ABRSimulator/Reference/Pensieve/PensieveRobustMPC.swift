@@ -3,13 +3,16 @@
 /// Yin, Jindal, Sekar, Sinopoli, "A Control-Theoretic Approach for Dynamic Adaptive Video
 /// Streaming over HTTP", SIGCOMM 2015, doi:10.1145/2785956.2787486. After each download mpc.py:
 ///
-/// 1. measures the throughput `bytes / delay_ms / 1000` (MB/s; the delay includes the 80 ms RTT);
+/// 1. measures the throughput `bytes / delay_ms / 1000` (MB/s, 1 MB = 10^6 bytes; the delay
+///    includes the 80 ms RTT);
 /// 2. records the relative error of its previous estimate, `|estimate − measured| / measured`
 ///    (0 before the first estimate);
 /// 3. estimates the harmonic mean of the last 5 throughputs, divided by 1 + the largest of the
 ///    last 5 errors (the current one included);
 /// 4. plans the next 5 chunks (fewer near the end: `min(5, 48 − chunks done)`) with
-///    `PensieveHorizonSearch` and takes the plan's first level.
+///    `PensieveHorizonSearch` and takes the plan's first level. The plan predicts each download
+///    as `bytes / 10^6 / prediction` seconds, with no RTT, and lets its buffer grow past the
+///    60 s threshold, unlike the simulator it plans for.
 ///
 /// Quirks kept: the plan looks up chunk sizes one chunk *ahead* (the next download is chunk `c`,
 /// but mpc.py's `index = last_index + position + 1` starts at `c + 1`), and a chunk past the
