@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so `swift test` at the root never builds them.
+// Run from this folder: `swift run -c release <Benchmark> --help`.
+let package = Package(
+    name: "abrkit-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "abrkit", path: "..")
+    ],
+    targets: [
+        .executableTarget(
+            name: "PensieveBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
+        )
+    ]
+)
