@@ -1,0 +1,4 @@
+import ABRFormats
+import ArgumentParser
+
+extension TraceFormat: ExpressibleByArgument {}
