@@ -77,6 +77,7 @@ import Testing
         ("12\n12\n13\n", .mahimahi),
         ("\n  [ {\"duration_ms\": 1} ]", .sabre),
         ("duration_s,bandwidth_kbps\n1,2\n", .csv),
+        ("{\"duration_ms\": 1}", .sabre),
         ("0 nan\n", .cooked),
     ])
     func detectsFormatFromContent(text: String, format: TraceFormat) {

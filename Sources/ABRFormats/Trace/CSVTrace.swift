@@ -26,22 +26,25 @@ public enum CSVTrace {
             throw FormatError(.emptyFile, path: path, problem: "the file is empty", expected: "a header row such as \(header)")
         }
         let names = headerText.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ table: [String: Int], required: Bool, what: String) throws(FormatError) -> Column? {
+        func column(_ table: [String: Int], _ what: String) throws(FormatError) -> Column? {
             let found = names.enumerated().filter { table[$0.element] != nil }
             guard found.count <= 1 else {
                 throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
                                   problem: "more than one \(what) column", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
             }
-            guard let hit = found.first else {
-                if !required { return nil }
-                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
-                                  problem: "no \(what) column in header \"\(headerText)\"", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
-            }
-            return Column(index: hit.offset, name: hit.element, powerOfTen: table[hit.element] ?? 0)
+            return found.first.map { Column(index: $0.offset, name: $0.element, powerOfTen: table[$0.element] ?? 0) }
         }
-        guard let duration = try column(durationColumns, required: true, what: "duration"),
-              let bandwidth = try column(bandwidthColumns, required: true, what: "bandwidth") else { return [] }
-        let latency = try column(latencyColumns, required: false, what: "latency")
+        func required(_ table: [String: Int], _ what: String) throws(FormatError) -> Column {
+            guard let hit = try column(table, what) else {
+                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
+                                  problem: "no \(what) column in header \"\(headerText)\"",
+                                  expected: "one of \(table.keys.sorted().joined(separator: ", "))")
+            }
+            return hit
+        }
+        let duration = try required(durationColumns, "duration")
+        let bandwidth = try required(bandwidthColumns, "bandwidth")
+        let latency = try column(latencyColumns, "latency")
         guard lines.count > 1 else {
             throw FormatError(.emptyFile, path: path, line: headerLine, problem: "the file has a header but no rows", expected: "one row per period")
         }

@@ -35,10 +35,12 @@ public enum SabreMovie {
                                          codingPath: "segment_duration_ms", expected: "milliseconds > 0")
         }
         guard !bitratesKbps.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]", problem: "zero levels", expected: "at least one bitrate")
+            throw FormatError(.inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]",
+                              problem: "zero levels", expected: "at least one bitrate")
         }
         guard !segmentSizesBits.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]", problem: "zero segments", expected: "at least one segment")
+            throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]",
+                              problem: "zero segments", expected: "at least one segment")
         }
         for (s, row) in segmentSizesBits.enumerated() {
             guard row.count == bitratesKbps.count else {

@@ -30,6 +30,7 @@ public struct OutageTraceGenerator: TraceGenerator, Hashable {
     }
 
     public var summary: String {
-        "on/off: \(describeRate(onBitsPerSecond)) for \(trimmed(onSeconds)) s, outage for \(trimmed(offSeconds)) s, × \(cycles), then on (\(trimmed(durationSeconds)) s)"
+        "on/off: \(describeRate(onBitsPerSecond)) for \(trimmed(onSeconds)) s, outage for \(trimmed(offSeconds)) s, "
+            + "× \(cycles), then on (\(trimmed(durationSeconds)) s)"
     }
 }
