@@ -26,6 +26,8 @@ import Testing
         Case(name: "negative bandwidth", text: "0 1\n1 -2\n", format: nil, code: .outOfRange, line: 2, value: "-2", says: "bandwidth -2 is out of range"),
         Case(name: "NaN bandwidth", text: "0 1\n1 nan\n", format: nil, code: .outOfRange, line: 2, value: "nan", says: "nan"),
         Case(name: "infinite bandwidth", text: "0 1\n1 inf\n", format: nil, code: .outOfRange, line: 2, value: "inf", says: "inf"),
+        Case(name: "bandwidth overflows in bit/s", text: "0 1\n1 1e305\n", format: nil, code: .outOfRange, line: 2, value: "1e305",
+             says: "bandwidth 1e305 is out of range"),
         Case(name: "negative time", text: "-1 1\n1 1\n", format: nil, code: .outOfRange, line: 1, value: "-1", says: "seconds ≥ 0"),
         Case(name: "time goes backwards", text: "0 1\n2 1\n1.5 1\n", format: nil, code: .nonMonotoneTime, line: 3, value: "1.5",
              says: "time 1.5 s is before the previous line's 2 s"),

@@ -118,3 +118,12 @@ import Testing
         #expect(back.loopBits == 24_000_000)
     }
 }
+
+extension TraceRoundTripTests {
+    @Test func mahimahiRefusesToWriteAbsurdlyLargeTraces() throws {
+        let huge = try BandwidthTrace(name: "huge", periods: [TracePeriod(durationSeconds: 1, bitsPerSecond: 1e300)])
+        #expect { try MahimahiTrace.text(huge) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
+        let long = try BandwidthTrace(name: "long", periods: [TracePeriod(durationSeconds: 1e300, bitsPerSecond: 0), TracePeriod(durationSeconds: 1, bitsPerSecond: 1)])
+        #expect { try MahimahiTrace.text(long) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
+    }
+}

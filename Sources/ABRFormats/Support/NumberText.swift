@@ -23,7 +23,11 @@ enum NumberText {
         guard value.isFinite, value >= 0 else {
             throw FormatError.outOfRange(field, text, path: path, line: line, expected: expected)
         }
-        return scaled(text, value: value, powerOfTen: powerOfTen)
+        let result = scaled(text, value: value, powerOfTen: powerOfTen)
+        guard result.isFinite else {  // "1e305" Mbit/s is finite, but not in bit/s
+            throw FormatError.outOfRange(field, text, path: path, line: line, expected: expected)
+        }
+        return result
     }
 
     /// `value × 10^powerOfTen`, correctly rounded from the decimal `text` (whose parse is `value`).

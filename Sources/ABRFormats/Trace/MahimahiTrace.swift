@@ -71,10 +71,20 @@ public enum MahimahiTrace {
         }
     }
 
+    /// Most delivery opportunities the writer emits: 10⁸ lines, about 0.8 GB of text (an hour at 330 Mbit/s).
+    public static let maximumOpportunities = 100_000_000
+
     public static func text(_ trace: BandwidthTrace) throws(FormatError) -> String {
-        let loopMs = max(1, Int((trace.loopDurationSeconds * 1000).rounded()))
         let packetBits = Double(bitsPerOpportunity)
-        let total = Int((trace.loopBits / packetBits).rounded())
+        let packets = (trace.loopBits / packetBits).rounded()
+        let milliseconds = (trace.loopDurationSeconds * 1000).rounded()
+        guard packets <= Double(maximumOpportunities), milliseconds <= Double(maximumTimestampMs) else {
+            throw FormatError(.notRepresentable, path: trace.name,
+                              problem: "one loop is \(NumberText.format(packets)) packets over \(NumberText.format(milliseconds)) ms",
+                              expected: "at most \(maximumOpportunities) packets and \(maximumTimestampMs) ms")
+        }
+        let loopMs = max(1, Int(milliseconds))
+        let total = Int(packets)
         guard total > 0 else {
             throw FormatError(.notRepresentable, path: trace.name,
                               problem: "one loop carries \(NumberText.format(trace.loopBits)) bits, less than half a 1500-byte packet",

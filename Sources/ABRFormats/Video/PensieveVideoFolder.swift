@@ -55,7 +55,7 @@ public enum PensieveVideoFolder {
             }
             columns.append(sizes)
         }
-        let count = min(columns[0].count, segmentLimit ?? Int.max)
+        let count = max(0, min(columns[0].count, segmentLimit ?? Int.max))  // a limit ≤ 0 leaves no segments: an error below
         let table = (0..<count).map { s in columns.map { $0[s] } }
         do {
             return try Video(levels: bitratesKbps.map { Level(bitsPerSecond: $0 * 1000) }, segmentSeconds: segmentSeconds, segmentBytes: table)

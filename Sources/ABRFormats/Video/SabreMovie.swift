@@ -19,7 +19,7 @@ public enum SabreMovie {
     }
 
     /// Bytes from bits, to the nearest byte, halves up.
-    static func bytes(fromBits bits: Int) -> Int { (bits + 4) / 8 }
+    static func bytes(fromBits bits: Int) -> Int { bits / 8 + (bits % 8 >= 4 ? 1 : 0) }  // no overflow near Int.max
 
     public static func read(path: String) throws(FormatError) -> Video {
         let file = try JSONInput.decode(File.self, from: TextFile.readData(path), path: path)
