@@ -49,6 +49,3 @@ struct SimulationInputOptions: ParsableArguments {
     }
 }
 
-extension TraceFormat: ExpressibleByArgument {}
-extension VideoFormat: ExpressibleByArgument {}
-extension QoEModel.Utility: ExpressibleByArgument {}

@@ -12,13 +12,13 @@ import Foundation
 public enum CSVTrace {
     public static let header = "duration_s,bandwidth_bps,latency_s"
 
-    /// A column's unit as an exact conversion to seconds or bit/s: `value × multiply ÷ divide`.
-    struct Unit { var multiply = 1.0, divide = 1.0 }
-    static let durationColumns: [String: Unit] = ["duration_s": Unit(), "duration_ms": Unit(divide: 1000)]
-    static let bandwidthColumns: [String: Unit] = ["bandwidth_bps": Unit(), "bandwidth_kbps": Unit(multiply: 1e3), "bandwidth_mbps": Unit(multiply: 1e6)]
-    static let latencyColumns: [String: Unit] = ["latency_s": Unit(), "latency_ms": Unit(divide: 1000)]
+    /// Column names and the power of ten that converts them to seconds or bit/s (applied to the
+    /// decimal text, so "2.5" ms is exactly the double nearest 0.0025 s).
+    static let durationColumns: [String: Int] = ["duration_s": 0, "duration_ms": -3]
+    static let bandwidthColumns: [String: Int] = ["bandwidth_bps": 0, "bandwidth_kbps": 3, "bandwidth_mbps": 6]
+    static let latencyColumns: [String: Int] = ["latency_s": 0, "latency_ms": -3]
 
-    struct Column { var index: Int, name: String, unit: Unit }
+    struct Column { var index: Int, name: String, powerOfTen: Int }
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let lines = TextFile.lines(text)
@@ -26,22 +26,25 @@ public enum CSVTrace {
             throw FormatError(.emptyFile, path: path, problem: "the file is empty", expected: "a header row such as \(header)")
         }
         let names = headerText.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ table: [String: Unit], required: Bool, what: String) throws(FormatError) -> Column? {
+        func column(_ table: [String: Int], _ what: String) throws(FormatError) -> Column? {
             let found = names.enumerated().filter { table[$0.element] != nil }
             guard found.count <= 1 else {
                 throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
                                   problem: "more than one \(what) column", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
             }
-            guard let hit = found.first else {
-                if !required { return nil }
-                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
-                                  problem: "no \(what) column in header \"\(headerText)\"", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
-            }
-            return Column(index: hit.offset, name: hit.element, unit: table[hit.element] ?? Unit())
+            return found.first.map { Column(index: $0.offset, name: $0.element, powerOfTen: table[$0.element] ?? 0) }
         }
-        guard let duration = try column(durationColumns, required: true, what: "duration"),
-              let bandwidth = try column(bandwidthColumns, required: true, what: "bandwidth") else { return [] }
-        let latency = try column(latencyColumns, required: false, what: "latency")
+        func required(_ table: [String: Int], _ what: String) throws(FormatError) -> Column {
+            guard let hit = try column(table, what) else {
+                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
+                                  problem: "no \(what) column in header \"\(headerText)\"",
+                                  expected: "one of \(table.keys.sorted().joined(separator: ", "))")
+            }
+            return hit
+        }
+        let duration = try required(durationColumns, "duration")
+        let bandwidth = try required(bandwidthColumns, "bandwidth")
+        let latency = try column(latencyColumns, "latency")
         guard lines.count > 1 else {
             throw FormatError(.emptyFile, path: path, line: headerLine, problem: "the file has a header but no rows", expected: "one row per period")
         }
@@ -55,7 +58,7 @@ public enum CSVTrace {
             }
             func value(_ c: Column) throws(FormatError) -> Double {
                 let text = Substring(fields[c.index].trimmingCharacters(in: .whitespaces))
-                return try NumberText.nonNegative(text, field: c.name, path: path, line: number, expected: "a number ≥ 0") * c.unit.multiply / c.unit.divide
+                return try NumberText.nonNegative(text, powerOfTen: c.powerOfTen, field: c.name, path: path, line: number, expected: "a number ≥ 0")
             }
             let seconds = try value(duration)
             guard seconds > 0 else {

@@ -34,14 +34,14 @@ public enum CookedTrace {
                                   problem: "\(fields.count) fields in \"\(line)\"", expected: "2 fields: time_s Mbit/s")
             }
             let time = try NumberText.nonNegative(fields[0], field: "time", path: path, line: number, expected: "seconds ≥ 0")
-            let megabits = try NumberText.nonNegative(fields[1], field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
+            let bitsPerSecond = try NumberText.nonNegative(fields[1], powerOfTen: 6, field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
             guard time >= previousTime else {
                 throw FormatError(.nonMonotoneTime, path: path, line: number, value: String(fields[0]),
                                   problem: "time \(fields[0]) s is before the previous line's \(NumberText.format(previousTime)) s",
                                   expected: "timestamps that never decrease")
             }
             if time > previousTime {
-                periods.append(TracePeriod(durationSeconds: time - previousTime, bitsPerSecond: megabits * bitsPerMegabit))
+                periods.append(TracePeriod(durationSeconds: time - previousTime, bitsPerSecond: bitsPerSecond))
             }
             previousTime = time
         }

@@ -43,7 +43,10 @@ public enum SabreNetworkTrace {
 
     public static func text(_ trace: BandwidthTrace) -> String {
         let rows = trace.periods.map { p in
-            "    {\"duration_ms\": \(NumberText.format(p.durationSeconds * 1000)), \"bandwidth_kbps\": \(NumberText.format(p.bitsPerSecond / 1000)), \"latency_ms\": \(NumberText.format(p.latencySeconds * 1000))}"
+            let durationMs = NumberText.format(p.durationSeconds * 1000)
+            let kbps = NumberText.format(p.bitsPerSecond / 1000)
+            let latencyMs = NumberText.format(p.latencySeconds * 1000)
+            return "    {\"duration_ms\": \(durationMs), \"bandwidth_kbps\": \(kbps), \"latency_ms\": \(latencyMs)}"
         }
         return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
     }

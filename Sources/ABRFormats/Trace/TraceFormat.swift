@@ -13,11 +13,11 @@ public enum TraceFormat: String, CaseIterable, Hashable, Sendable {
 
     /// Guesses the format from a file's text, or `nil` when nothing fits.
     ///
-    /// A JSON array is `sabre`; a first line with a comma and a letter is a `csv` header; one
+    /// JSON (an array, or an object the Sabre reader will reject by name) is `sabre`; a first line with a comma and a letter is a `csv` header; one
     /// integer on the first line is `mahimahi`; two fields are `cooked`.
     public static func detect(_ text: String) -> TraceFormat? {
         guard let first = TextFile.lines(text).first?.text else { return nil }
-        if first.hasPrefix("[") { return .sabre }
+        if first.hasPrefix("[") || first.hasPrefix("{") { return .sabre }
         if first.contains(","), first.contains(where: \.isLetter) { return .csv }
         let fields = TextFile.fields(first)
         if fields.count == 1, Int(fields[0]) != nil { return .mahimahi }

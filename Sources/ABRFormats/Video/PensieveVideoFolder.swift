@@ -46,14 +46,16 @@ public enum PensieveVideoFolder {
                 guard bytes >= 0 else { throw FormatError.outOfRange("chunk size", line, path: file, line: number, expected: "whole bytes ≥ 0") }
                 sizes.append(bytes)
             }
-            guard !sizes.isEmpty else { throw FormatError(.emptyFile, path: file, problem: "zero segments: the file has no sizes", expected: "one chunk size per line") }
+            guard !sizes.isEmpty else {
+                throw FormatError(.emptyFile, path: file, problem: "zero segments: the file has no sizes", expected: "one chunk size per line")
+            }
             if let first = columns.first, first.count != sizes.count {
                 throw FormatError(.inconsistentTable, path: file, value: "\(sizes.count)",
                                   problem: "\(sizes.count) chunk sizes, but video_size_0 has \(first.count)", expected: "the same chunk count in every file")
             }
             columns.append(sizes)
         }
-        let count = min(columns[0].count, segmentLimit ?? Int.max)
+        let count = max(0, min(columns[0].count, segmentLimit ?? Int.max))  // a limit ≤ 0 leaves no segments: an error below
         let table = (0..<count).map { s in columns.map { $0[s] } }
         do {
             return try Video(levels: bitratesKbps.map { Level(bitsPerSecond: $0 * 1000) }, segmentSeconds: segmentSeconds, segmentBytes: table)

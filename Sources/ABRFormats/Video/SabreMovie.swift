@@ -19,7 +19,7 @@ public enum SabreMovie {
     }
 
     /// Bytes from bits, to the nearest byte, halves up.
-    static func bytes(fromBits bits: Int) -> Int { (bits + 4) / 8 }
+    static func bytes(fromBits bits: Int) -> Int { bits / 8 + (bits % 8 >= 4 ? 1 : 0) }  // no overflow near Int.max
 
     public static func read(path: String) throws(FormatError) -> Video {
         let file = try JSONInput.decode(File.self, from: TextFile.readData(path), path: path)
@@ -35,10 +35,12 @@ public enum SabreMovie {
                                          codingPath: "segment_duration_ms", expected: "milliseconds > 0")
         }
         guard !bitratesKbps.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]", problem: "zero levels", expected: "at least one bitrate")
+            throw FormatError(.inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]",
+                              problem: "zero levels", expected: "at least one bitrate")
         }
         guard !segmentSizesBits.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]", problem: "zero segments", expected: "at least one segment")
+            throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]",
+                              problem: "zero segments", expected: "at least one segment")
         }
         for (s, row) in segmentSizesBits.enumerated() {
             guard row.count == bitratesKbps.count else {
