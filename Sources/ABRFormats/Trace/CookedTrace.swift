@@ -22,10 +22,38 @@ public enum CookedTrace {
     static let bitsPerMegabit = 1_000_000.0
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
-        let lines = TextFile.lines(text)
-        guard !lines.isEmpty else { throw FormatError(.emptyFile, path: path, problem: "the file has no data lines", expected: "lines of `time_s Mbit/s`") }
+        let (records, firstLine) = try parse(text, path: path)
         var periods: [TracePeriod] = []
-        periods.reserveCapacity(lines.count)
+        periods.reserveCapacity(records.count)
+        var previousTime = 0.0
+        for record in records {
+            if record.time > previousTime {
+                periods.append(TracePeriod(durationSeconds: record.time - previousTime, bitsPerSecond: record.bitsPerSecond))
+            }
+            previousTime = record.time
+        }
+        guard !periods.isEmpty else {
+            throw FormatError(.malformedRecord, path: path, line: firstLine.number, value: firstLine.text,
+                              problem: "every timestamp is 0, so the trace has no duration", expected: "a timestamp > 0")
+        }
+        return periods
+    }
+
+    /// The samples as written: timestamps in seconds and bandwidths in Mbit/s, validated (numbers,
+    /// non-negative, timestamps that never decrease) but not turned into periods, for models that
+    /// must replay Pensieve's arithmetic on the exact values (`--model pensieve`).
+    public static func samples(parsing text: String, path: String) throws(FormatError) -> (times: [Double], mbps: [Double]) {
+        let records = try parse(text, path: path).records
+        return (records.map(\.time), records.map(\.mbps))
+    }
+
+    /// Each line's timestamp, its Mbit/s as parsed, and its bit/s scaled exactly from the decimal text.
+    private static func parse(_ text: String, path: String) throws(FormatError)
+        -> (records: [(time: Double, mbps: Double, bitsPerSecond: Double)], firstLine: (number: Int, text: String)) {
+        let lines = TextFile.lines(text)
+        guard let first = lines.first else { throw FormatError(.emptyFile, path: path, problem: "the file has no data lines", expected: "lines of `time_s Mbit/s`") }
+        var records: [(time: Double, mbps: Double, bitsPerSecond: Double)] = []
+        records.reserveCapacity(lines.count)
         var previousTime = 0.0
         for (number, line) in lines {
             let fields = TextFile.fields(line)
@@ -34,22 +62,17 @@ public enum CookedTrace {
                                   problem: "\(fields.count) fields in \"\(line)\"", expected: "2 fields: time_s Mbit/s")
             }
             let time = try NumberText.nonNegative(fields[0], field: "time", path: path, line: number, expected: "seconds ≥ 0")
+            let rate = try NumberText.nonNegative(fields[1], field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
             let bitsPerSecond = try NumberText.nonNegative(fields[1], powerOfTen: 6, field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
             guard time >= previousTime else {
                 throw FormatError(.nonMonotoneTime, path: path, line: number, value: String(fields[0]),
                                   problem: "time \(fields[0]) s is before the previous line's \(NumberText.format(previousTime)) s",
                                   expected: "timestamps that never decrease")
             }
-            if time > previousTime {
-                periods.append(TracePeriod(durationSeconds: time - previousTime, bitsPerSecond: bitsPerSecond))
-            }
+            records.append((time, rate, bitsPerSecond))
             previousTime = time
         }
-        guard !periods.isEmpty else {
-            throw FormatError(.malformedRecord, path: path, line: lines[0].number, value: String(lines[0].text),
-                              problem: "every timestamp is 0, so the trace has no duration", expected: "a timestamp > 0")
-        }
-        return periods
+        return (records, (first.number, String(first.text)))
     }
 
     public static func text(_ trace: BandwidthTrace) -> String {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs every trace × policy session, in parallel, with results in a fixed order.
 ///
 /// Sessions are independent values, so they run on any thread; each result is written to its own
@@ -31,15 +29,9 @@ public struct SimulationBatch: Sendable {
     /// - Returns: one result per trace × policy, ordered by trace then policy.
     public func run(jobs: Int) throws(ModelError) -> [SessionResult] {
         try validate()
-        let count = traces.count * policies.count
-        let slots = ResultSlots(count: count)
-        let workers = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: count, by: workers) {
-                slots.store(runOne(trace: traces[i / policies.count], entry: policies[i % policies.count]), at: i)
-            }
+        return ParallelMap.run(count: traces.count * policies.count, jobs: jobs) { i in
+            runOne(trace: traces[i / policies.count], entry: policies[i % policies.count])
         }
-        return slots.results()
     }
 
     /// One session of `entry`'s policy over `trace`.
@@ -62,14 +54,4 @@ public struct AnyPolicy: ABRPolicy {
     public mutating func decide(_ context: DecisionContext) -> Decision { base.decide(context) }
     public mutating func didDownload(_ record: DownloadRecord, context: DecisionContext) { base.didDownload(record, context: context) }
     public mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int? { base.abandon(progress, context: context) }
-}
-
-/// Write-once slots shared by the batch's workers; each index is written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [SessionResult?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ result: SessionResult, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
-    }
-    func results() -> [SessionResult] { slots.map { $0! } }
 }
