@@ -3,63 +3,16 @@ import Testing
 
 /// `abrkit traces …` run end to end: the built binary in a child process, checking stdout,
 /// stderr, exit status and the files it writes.
-///
-/// Finding the binary: `swift test` builds every product before running tests, and this test
-/// target depends on the `abrkit` target, so `abrkit` sits in the same products folder as the
-/// test runner (`Bundle.main.bundleURL` on Linux, the `.xctest` bundle's parent on macOS; the
-/// approach swift-argument-parser's own tests use). If it is not there (an unusual build
-/// layout), we fall back to `<package root>/.build/debug/abrkit`, the root found from `#filePath`.
 @Suite struct TracesCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: URL {
-        #if os(macOS)
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent() ?? Bundle.main.bundleURL
-        #else
-        let products = Bundle.main.bundleURL
-        #endif
-        let beside = products.appendingPathComponent("abrkit")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return packageRoot.appendingPathComponent(".build/debug/abrkit")
-    }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a large output cannot fill a pipe and deadlock.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func generateRecreatesTheRepositoryTracesByteForByte() throws {
-        let out = try Self.scratch()
-        let result = try Self.run(["traces", "generate", "--out", out.path])
+        let out = try CLI.scratch()
+        let result = try CLI.run(["traces", "generate", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let generated = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(generated.count >= 51)
         #expect(generated.contains("README.md"))
-        let repository = Self.packageRoot.appendingPathComponent("traces")
+        let repository = CLI.packageRoot.appendingPathComponent("traces")
         guard FileManager.default.fileExists(atPath: repository.path) else {
             print("traces/ is absent from the package root; generated \(generated.count) files, nothing to compare")
             return
@@ -73,9 +26,9 @@ import Testing
     }
 
     @Test func generateWithAnotherSeedChangesOnlyTheRandomTraces() throws {
-        let a = try Self.scratch(), b = try Self.scratch()
-        #expect(try Self.run(["traces", "generate", "--out", a.path, "--seed", "1"]).status == 0)
-        #expect(try Self.run(["traces", "generate", "--out", b.path, "--seed", "2"]).status == 0)
+        let a = try CLI.scratch(), b = try CLI.scratch()
+        #expect(try CLI.run(["traces", "generate", "--out", a.path, "--seed", "1"]).status == 0)
+        #expect(try CLI.run(["traces", "generate", "--out", b.path, "--seed", "2"]).status == 0)
         let same = { (name: String) throws -> Bool in
             try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name))
         }
@@ -84,7 +37,7 @@ import Testing
     }
 
     @Test func infoPrintsATableWithAPooledRow() throws {
-        let result = try Self.run(["traces", "info", "traces/constant-2000k", "traces/outage-2m-60on-15off"])
+        let result = try CLI.run(["traces", "info", "traces/constant-2000k", "traces/outage-2m-60on-15off"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(lines.count == 4)
@@ -97,47 +50,47 @@ import Testing
     }
 
     @Test func convertGoesThroughEveryFormatAndBack() throws {
-        let dir = try Self.scratch()
+        let dir = try CLI.scratch()
         var previous = "traces/step-valley"
         var written: [String: String] = [:]
         for format in ["sabre", "csv", "cooked", "mahimahi", "cooked"] {
             let next = dir.appendingPathComponent("\(written.count)-\(format)").path
-            let result = try Self.run(["traces", "convert", previous, "--to", format, "--out", next])
+            let result = try CLI.run(["traces", "convert", previous, "--to", format, "--out", next])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
             written["\(written.count)-\(format)"] = try String(contentsOfFile: next, encoding: .utf8)
             previous = next
         }
         // Whole seconds and whole kbit/s survive Sabre and CSV exactly: the cooked file comes back unchanged.
-        let original = try String(contentsOf: Self.packageRoot.appendingPathComponent("traces/step-valley"), encoding: .utf8)
+        let original = try String(contentsOf: CLI.packageRoot.appendingPathComponent("traces/step-valley"), encoding: .utf8)
         #expect(written["2-cooked"] == original)
         #expect(written["1-csv"] == "duration_s,bandwidth_bps,latency_s\n60,3000000,0\n60,1000000,0\n60,300000,0\n60,1000000,0\n60,3000000,0\n")
         // Mahimahi turns each level into 1500-byte deliveries: 3 Mbit/s is one packet every 4 ms, so
         // 60 s carries 15 000 packets; the whole trace 60 s · (3 + 1 + 0.3 + 1 + 3) Mbit/s ÷ 12 000 bit = 41 500 lines.
         #expect(written["3-mahimahi"]?.split(separator: "\n").count == 41_500)
-        let info = try Self.run(["traces", "info", previous])
+        let info = try CLI.run(["traces", "info", previous])
         #expect(info.stdout.split(separator: "\n").last?.split(separator: " ").prefix(3) == ["4-cooked", "300.0", "1.660"])
     }
 
     @Test func badInputFailsWithTheLocationOnStderrAndNothingOnStdout() throws {
-        let dir = try Self.scratch()
+        let dir = try CLI.scratch()
         let bad = dir.appendingPathComponent("x.log")
         try Data("0 1\n1 2\n2 abc\n".utf8).write(to: bad)
-        let result = try Self.run(["traces", "info", bad.path])
+        let result = try CLI.run(["traces", "info", bad.path])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("\(bad.path):3: bandwidth \"abc\" is not a number; expected Mbit/s ≥ 0"), "\(result.stderr)")
 
-        let missing = try Self.run(["traces", "convert", dir.appendingPathComponent("nope").path, "--to", "csv", "--out", dir.appendingPathComponent("o.csv").path])
+        let missing = try CLI.run(["traces", "convert", dir.appendingPathComponent("nope").path, "--to", "csv", "--out", dir.appendingPathComponent("o.csv").path])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nope: no such file"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.csv").path))
 
-        let unknown = try Self.run(["traces", "convert", "traces/step-up", "--to", "excel", "--out", dir.appendingPathComponent("o").path])
+        let unknown = try CLI.run(["traces", "convert", "traces/step-up", "--to", "excel", "--out", dir.appendingPathComponent("o").path])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("excel"))
 
-        let outage = try Self.run(["traces", "convert", "traces/step-up", "--from", "csv", "--to", "sabre", "--out", dir.appendingPathComponent("o").path])
+        let outage = try CLI.run(["traces", "convert", "traces/step-up", "--from", "csv", "--to", "sabre", "--out", dir.appendingPathComponent("o").path])
         #expect(outage.status != 0)
         #expect(outage.stderr.contains("step-up:1: no duration column"), "\(outage.stderr)")
     }
