@@ -31,6 +31,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Data saver: keep every session within this many GB per hour of viewing (any policy).", valueName: "GB/h"))
     var dataCap: Double?
 
+    @Option(help: ArgumentHelp("Scale each trace period's bandwidth by a factor drawn uniformly from 1 ± this (0 = the traces as recorded).", valueName: "fraction"))
+    var bandwidthNoise: Double = 0
+
+    @Option(help: "Seed for --bandwidth-noise; the same seed gives byte-identical output.")
+    var seed: UInt64 = 1
+
     @Option(help: "Parallel sessions (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -39,6 +45,7 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
         _ = try policyEntries()
     }
@@ -59,7 +66,10 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let video = try input.readVideo()
-        let traces = try input.readTraces()
+        var traces = try input.readTraces()
+        if bandwidthNoise > 0 {
+            do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch { throw CLIError(error.message) }
+        }
         var entries = try policyEntries()
         if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
         let batch = SimulationBatch(video: video, traces: traces, policies: entries,

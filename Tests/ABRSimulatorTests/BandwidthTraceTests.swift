@@ -119,3 +119,30 @@ struct TestRNG: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("BandwidthTrace noise")
+struct BandwidthTraceNoiseTests {
+    let trace: BandwidthTrace
+    init() throws {
+        trace = try BandwidthTrace(name: "n", periods: (0..<500).map { TracePeriod(durationSeconds: 1, bitsPerSecond: Double($0 % 7) * 1e6) })
+    }
+
+    @Test("the same seed gives the same trace; another seed another; zero noise the original")
+    func seeded() throws {
+        #expect(try trace.perturbed(relativeNoise: 0.1, seed: 1) == trace.perturbed(relativeNoise: 0.1, seed: 1))
+        #expect(try trace.perturbed(relativeNoise: 0.1, seed: 1) != trace.perturbed(relativeNoise: 0.1, seed: 2))
+        #expect(try trace.perturbed(relativeNoise: 0, seed: 1) == trace)
+    }
+
+    @Test("every factor stays within 1 ± noise, outages stay outages, and the mean is kept on average")
+    func bounded() throws {
+        let noisy = try trace.perturbed(relativeNoise: 0.2, seed: 42)
+        for (a, b) in zip(trace.periods, noisy.periods) {
+            if a.bitsPerSecond == 0 { #expect(b.bitsPerSecond == 0) } else {
+                #expect(b.bitsPerSecond >= 0.8 * a.bitsPerSecond && b.bitsPerSecond <= 1.2 * a.bitsPerSecond)
+            }
+        }
+        // 428 noisy periods, factor variance 0.04 / 3: the mean factor's sd is ≈ 0.0056; allow 4 sd.
+        #expect(abs(noisy.meanBitsPerSecond / trace.meanBitsPerSecond - 1) < 0.023)
+    }
+}
