@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "ABRSimulator", targets: ["ABRSimulator"]),
         .library(name: "ABRFormats", targets: ["ABRFormats"]),
+        .library(name: "EncodingLadder", targets: ["EncodingLadder"]),
         .executable(name: "abrkit", targets: ["abrkit"]),
     ],
     dependencies: [
@@ -17,6 +18,8 @@ let package = Package(
     targets: [
         .target(name: "ABRSimulator"),
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
+        // Ladder specs, quality metrics and manifest writers (pure Swift); the FFmpeg pipeline joins it.
+        .target(name: "EncodingLadder", dependencies: ["ABRFormats"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [
@@ -26,6 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "ABRSimulatorTests", dependencies: ["ABRSimulator"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats"]),
+        .testTarget(name: "EncodingLadderTests", dependencies: ["EncodingLadder"]),
         .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats"]),
     ]
 )
