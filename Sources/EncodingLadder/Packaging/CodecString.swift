@@ -16,7 +16,9 @@ public enum CodecString {
         if extradata.first == 1, extradata.count >= 4 {   // avcC: version 1, profile, compatibility, level
             return avc1(profileIDC: extradata[1], constraintFlags: extradata[2], levelIDC: extradata[3])
         }
-        guard let sps = NALUnits.annexB(extradata).first(where: { ($0.first ?? 0) & 0x1f == 7 }), sps.count >= 4 else { return nil }
+        guard let unit = NALUnits.annexB(extradata).first(where: { ($0.first ?? 0) & 0x1f == 7 }) else { return nil }
+        let sps = NALUnits.removingEmulationPrevention(unit)
+        guard sps.count >= 4 else { return nil }
         return avc1(profileIDC: sps[1], constraintFlags: sps[2], levelIDC: sps[3])
     }
 
