@@ -1,16 +1,3 @@
-/// One media segment as packaged: its duration and its size on disk.
-public struct PackagedSegment: Sendable, Hashable {
-    /// Presentation duration, seconds.
-    public var durationSeconds: Double
-    /// Bytes of the segment file (moof + mdat), excluding the init segment.
-    public var bytes: Int
-
-    public init(durationSeconds: Double, bytes: Int) {
-        self.durationSeconds = durationSeconds
-        self.bytes = bytes
-    }
-}
-
 /// A packaged rendition (one video rung or the audio track): what the manifests describe.
 ///
 /// Files live in `directory` (relative to the manifests), named by ``SegmentNaming``.
@@ -67,23 +54,5 @@ public struct PackagedRendition: Sendable, Hashable {
             peak = segments.filter { $0.durationSeconds > 0 }.map { Double($0.bytes * 8) / $0.durationSeconds }.max() ?? 0
         }
         return Int(peak.rounded(.up))
-    }
-}
-
-/// File names inside a rendition's directory; the packager writes them and the manifests point at them.
-public enum SegmentNaming {
-    /// The CMAF header (ftyp + moov).
-    public static let initSegment = "init.mp4"
-    /// The rendition's HLS media playlist.
-    public static let mediaPlaylist = "playlist.m3u8"
-    /// Number of the first media segment (DASH `@startNumber`, HLS file names).
-    public static let firstNumber = 1
-    /// DASH `SegmentTemplate@media` equivalent of ``mediaSegment(number:)``.
-    public static let dashMediaTemplate = "segment-$Number%05d$.m4s"
-
-    /// Media segment `number`'s file name, e.g. `segment-00001.m4s`.
-    public static func mediaSegment(number: Int) -> String {
-        let digits = String(number)
-        return "segment-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".m4s"
     }
 }
