@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Manifests are written through AtomicFile: whole or not at all, nothing left behind.

@@ -28,20 +28,32 @@ public enum DASHWriter {
             #"    <AdaptationSet id="0" contentType="video" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1">"#,
         ]
         for rendition in video {
-            guard case .video(let width, let height, let frameRate) = rendition.media else { preconditionFailure("video rendition expected") }
-            x.append(#"      <Representation id="\#(escaped(rendition.id))" bandwidth="\#(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))" "#
-                + #"width="\#(width)" height="\#(height)" codecs="\#(escaped(rendition.codecString))" frameRate="\#(frameRate.dashAttribute)" sar="1:1">"#)
+            guard case .video(let width, let height, let frameRate) = rendition.media else {
+                preconditionFailure("video rendition expected")
+            }
+            x.append(
+                #"      <Representation id="\#(escaped(rendition.id))" bandwidth="\#(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))" "#
+                    + #"width="\#(width)" height="\#(height)" codecs="\#(escaped(rendition.codecString))" frameRate="\#(frameRate.dashAttribute)" sar="1:1">"#
+            )
             x += segmentTemplate(rendition)
             x.append("      </Representation>")
         }
         x.append("    </AdaptationSet>")
         if let audio {
-            guard case .audio(let sampleRate, let channels, let language) = audio.media else { preconditionFailure("audio rendition expected") }
+            guard case .audio(let sampleRate, let channels, let language) = audio.media else {
+                preconditionFailure("audio rendition expected")
+            }
             let lang = language.map { #" lang="\#(escaped($0))""# } ?? ""
-            x.append(#"    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4"\#(lang) segmentAlignment="true" startWithSAP="1">"#)
-            x.append(#"      <Representation id="\#(escaped(audio.id))" bandwidth="\#(bandwidthBitsPerSecond(audio, minBufferSeconds: minBuffer))" "#
-                + #"codecs="\#(escaped(audio.codecString))" audioSamplingRate="\#(sampleRate)">"#)
-            x.append(#"        <AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="\#(channels)"/>"#)
+            x.append(
+                #"    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4"\#(lang) segmentAlignment="true" startWithSAP="1">"#
+            )
+            x.append(
+                #"      <Representation id="\#(escaped(audio.id))" bandwidth="\#(bandwidthBitsPerSecond(audio, minBufferSeconds: minBuffer))" "#
+                    + #"codecs="\#(escaped(audio.codecString))" audioSamplingRate="\#(sampleRate)">"#
+            )
+            x.append(
+                #"        <AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="\#(channels)"/>"#
+            )
             x += segmentTemplate(audio)
             x.append("      </Representation>")
             x.append("    </AdaptationSet>")
@@ -91,9 +103,13 @@ public enum DASHWriter {
         var index = 0
         while index < durations.count {
             var repeats = 0
-            while index + repeats + 1 < durations.count, durations[index + repeats + 1] == durations[index] { repeats += 1 }
+            while index + repeats + 1 < durations.count, durations[index + repeats + 1] == durations[index] {
+                repeats += 1
+            }
             let start = index == 0 ? #" t="0""# : ""
-            lines.append(#"            <S\#(start) d="\#(durations[index])"\#(repeats > 0 ? #" r="\#(repeats)""# : "")/>"#)
+            lines.append(
+                #"            <S\#(start) d="\#(durations[index])"\#(repeats > 0 ? #" r="\#(repeats)""# : "")/>"#
+            )
             index += repeats + 1
         }
         lines += ["          </SegmentTimeline>", "        </SegmentTemplate>"]
