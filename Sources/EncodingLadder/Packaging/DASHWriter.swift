@@ -27,7 +27,8 @@ public enum DASHWriter {
                 ("xmlns", "urn:mpeg:dash:schema:mpd:2011"), ("profiles", "urn:mpeg:dash:profile:isoff-live:2011"),
                 ("type", "static"), ("mediaPresentationDuration", ManifestNumber.isoDuration(seconds: duration)),
                 ("minBufferTime", ManifestNumber.isoDuration(seconds: minBuffer)),
-            ])
+            ]
+        )
         xml.open("Period", [("id", "0"), ("start", "PT0.000S")])
         xml.open("AdaptationSet", adaptationSet(id: 0, contentType: "video", language: nil))
         for rendition in video {
@@ -37,10 +38,12 @@ public enum DASHWriter {
             xml.open(
                 "Representation",
                 [
-                    ("id", rendition.id), ("bandwidth", "\(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))"),
+                    ("id", rendition.id),
+                    ("bandwidth", "\(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))"),
                     ("width", "\(width)"), ("height", "\(height)"), ("codecs", rendition.codecString),
                     ("frameRate", frameRate.dashAttribute), ("sar", "1:1"),
-                ])
+                ]
+            )
             segmentTemplate(rendition, into: &xml)
             xml.close("Representation")
         }
@@ -55,10 +58,12 @@ public enum DASHWriter {
                 [
                     ("id", audio.id), ("bandwidth", "\(bandwidthBitsPerSecond(audio, minBufferSeconds: minBuffer))"),
                     ("codecs", audio.codecString), ("audioSamplingRate", "\(sampleRate)"),
-                ])
+                ]
+            )
             xml.empty(
                 "AudioChannelConfiguration",
-                [("schemeIdUri", audioChannelConfigurationScheme), ("value", "\(channels)")])
+                [("schemeIdUri", audioChannelConfigurationScheme), ("value", "\(channels)")]
+            )
             segmentTemplate(audio, into: &xml)
             xml.close("Representation")
             xml.close("AdaptationSet")
@@ -113,10 +118,12 @@ public enum DASHWriter {
         xml.open(
             "SegmentTemplate",
             [
-                ("timescale", "\(timescale)"), ("initialization", "\(rendition.directory)/\(SegmentNaming.initSegment)"),
+                ("timescale", "\(timescale)"),
+                ("initialization", "\(rendition.directory)/\(SegmentNaming.initSegment)"),
                 ("media", "\(rendition.directory)/\(SegmentNaming.dashMediaTemplate)"),
                 ("startNumber", "\(SegmentNaming.firstNumber)"),
-            ])
+            ]
+        )
         xml.open("SegmentTimeline", [])
         var index = 0
         while index < durations.count {
