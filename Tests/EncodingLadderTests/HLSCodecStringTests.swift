@@ -35,6 +35,10 @@ import Testing
         #expect(CodecString.av01(av1C: [0x01, 0x08]) == nil)
         #expect(CodecString.vp09(profile: 0, level: 31, bitDepth: 8) == "vp09.00.31.08")
         #expect(CodecString.mp4a() == "mp4a.40.2")
+        // 1280×720 = 921 600 samples fits level 3.1 (983 040) but not 3.0 (552 960); 1920×1080 needs 4.0.
+        #expect(CodecString.vp09(width: 1280, height: 720) == "vp09.00.31.08")
+        #expect(CodecString.vp09(width: 1920, height: 1080) == "vp09.00.40.08")
+        #expect(CodecString.vp09(width: 8192, height: 8192) == "vp09.00.62.08")
     }
 
     struct Encode: Sendable, CustomTestStringConvertible {

@@ -96,6 +96,22 @@ public enum CodecString {
         "vp09.\(twoDigits(profile)).\(twoDigits(level)).\(twoDigits(bitDepth))"
     }
 
+    /// Largest luma picture size, samples, of each VP9 level (WebM Project, "VP9 Levels and Decoder
+    /// Testing", webmproject.org/vp9/levels), lowest level first; levels are written ×10 (3.1 = 31).
+    public static let vp9LevelMaximumLumaPictureSamples: [(level: Int, samples: Int)] = [
+        (10, 36_864), (11, 73_728), (20, 122_880), (21, 245_760), (30, 552_960), (31, 983_040),
+        (40, 2_228_224), (50, 8_912_896), (60, 35_651_584),
+    ]
+
+    /// `vp09` for a picture size when the encoder reports no level (libvpx in libavcodec sets none):
+    /// the lowest level whose maximum luma picture size holds `width × height` (sample rate is not
+    /// considered, so high frame rates may need a higher level), 6.2 beyond the table.
+    public static func vp09(profile: Int = 0, bitDepth: Int = 8, width: Int, height: Int) -> String {
+        let samples = width * height
+        let level = vp9LevelMaximumLumaPictureSamples.first { samples <= $0.samples }?.level ?? 62
+        return vp09(profile: profile, level: level, bitDepth: bitDepth)
+    }
+
     /// `mp4a.40.N` for MPEG-4 audio object type `N` (2 = AAC-LC), RFC 6381 §3.3.
     public static func mp4a(audioObjectType: Int = 2) -> String { "mp4a.40.\(audioObjectType)" }
 
