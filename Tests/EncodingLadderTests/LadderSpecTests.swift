@@ -354,3 +354,15 @@ import Testing
         #expect(error?.field == #"rungs[0] "r".crf"#)
     }
 }
+
+@Suite struct LadderSpecRoundTripTests {
+    @Test(arguments: LadderSpec.presetNames)
+    func encodingAndDecodingGivesTheSameSpec(name: String) throws {
+        let spec = try LadderSpec.preset(named: name)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(spec)
+        #expect(try LadderSpec.decode(data, file: "round-trip") == spec)
+        #expect(try encoder.encode(LadderSpec.decode(data, file: "round-trip")) == data, "encoding is deterministic")
+    }
+}
