@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ABRSimulator", targets: ["ABRSimulator"]),
         .library(name: "ABRFormats", targets: ["ABRFormats"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "EncodingLadder", targets: ["EncodingLadder"]),
         .executable(name: "abrkit", targets: ["abrkit"]),
     ],
     dependencies: [
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
         // SVG figures (no plotting dependency): generic charts plus the simulator's and encoder's figures.
         .target(name: "Plotting", dependencies: ["ABRSimulator", "ABRFormats"]),
+        // Ladder specs, quality metrics and manifest writers (pure Swift); the FFmpeg pipeline joins it.
+        .target(name: "EncodingLadder", dependencies: ["ABRFormats"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [
@@ -32,6 +35,7 @@ let package = Package(
         .testTarget(name: "ABRSimulatorTests", dependencies: ["ABRSimulator"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "EncodingLadderTests", dependencies: ["EncodingLadder", "ABRFormats"]),
         .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats"]),
     ]
 )

@@ -9,7 +9,7 @@ public enum FigureFile {
     @discardableResult
     public static func write(_ figure: Figure, to path: String, png: Bool = true) throws -> [String] {
         let url = URL(fileURLWithPath: path)
-        try AtomicFile.write(figure.svg, to: url)
+        try AtomicFile.write(figure.svg, to: path)
         var written = [path]
         if png, let converter = rsvgConvert {
             let pngURL = url.deletingPathExtension().appendingPathExtension("png")

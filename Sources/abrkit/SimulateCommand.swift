@@ -78,9 +78,9 @@ struct SimulateCommand: ParsableCommand {
         do { results = try batch.run(jobs: jobs) } catch { throw CLIError(error.message) }
         print(SimulationReport.table(results, video: video, traceCount: traces.count, qoe: qoe, dataCap: dataCap), terminator: "")
         if let out {
-            let dir = URL(fileURLWithPath: out)
-            try AtomicFile.write(ResultsCSV.sessions(results), to: dir.appendingPathComponent("sessions.csv"))
-            try AtomicFile.write(ResultsCSV.segments(results), to: dir.appendingPathComponent("segments.csv"))
+            try OutputFolder.create(out)
+            try AtomicFile.write(ResultsCSV.sessions(results), to: out + "/sessions.csv")
+            try AtomicFile.write(ResultsCSV.segments(results), to: out + "/segments.csv")
             FileHandle.standardError.write(Data("wrote \(out)/sessions.csv and \(out)/segments.csv\n".utf8))
         }
     }

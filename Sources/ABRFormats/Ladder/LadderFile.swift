@@ -59,7 +59,7 @@ public struct LadderFile: Codable, Hashable, Sendable {
         /// Bytes ÷ seconds × 3600 ÷ 10⁹.
         public var gbPerHour: Double
         public var psnrYDb: Double?
-        /// (6·Y + U + V) ÷ 8 weighted PSNR, as ffmpeg's `psnr` filter reports for 4:2:0.
+        /// PSNR of the plane-size-weighted MSE ((4·Y + U + V) ÷ 6 for 4:2:0), as ffmpeg's `psnr` filter reports as "average".
         public var psnrDb: Double?
         public var ssim: Double?
         /// The class cap this rung was checked against, GB per hour.
