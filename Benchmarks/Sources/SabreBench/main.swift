@@ -3,7 +3,9 @@
 //
 // Usage: swift run -c release SabreBench [DATA_DIR] [--dump OUT_DIR] [--set 3g|4g] [--video bbb|bbb4k]
 //   DATA_DIR defaults to ../../shared/data (relative to Benchmarks/), as the tests use.
-//   --dump writes each run's report (sabre.py's printed text) to OUT_DIR/<trace>.<policy>.txt.
+//   --dump writes each run's report (sabre.py's printed text) to OUT_DIR/<trace>.<policy>.txt;
+//   --dump-exact writes every metric with 17 significant digits instead (to compare bit for bit
+//   with a copy of sabre.py whose `%f` and `%d` are replaced by `%.17g`).
 import ABRSimulator
 import Foundation
 
@@ -53,6 +55,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     return arguments[i + 1]
 }
 let dumpDirectory = option("--dump")
+let exactDirectory = option("--dump-exact")
 let traceSet = option("--set") ?? "3g"
 let videoName = option("--video") ?? (traceSet == "4g" ? "bbb4k" : "bbb")
 let dataDirectory = arguments.first ?? "../../shared/data"
@@ -78,6 +81,18 @@ if let dumpDirectory {
         }
     }
     print("reports written to \(dumpDirectory)")
+}
+
+if let exactDirectory {
+    try FileManager.default.createDirectory(atPath: exactDirectory, withIntermediateDirectories: true)
+    for (file, network) in zip(traceFiles, networks) {
+        for policy in policies {
+            let metrics = try SabreModel.run(network: network, movie: movie, policy: policy).metrics
+            let text = metrics.columns.map { String(format: "%@ %.17g\n", $0.name, $0.value) }.joined()
+            try text.write(toFile: "\(exactDirectory)/\(file.dropLast(5)).\(policy.rawValue).txt", atomically: true, encoding: .utf8)
+        }
+    }
+    print("exact values written to \(exactDirectory)")
 }
 
 // Swift: best of 5 passes over all runs, one thread.

@@ -28,8 +28,12 @@ public struct SabreConfiguration: Hashable, Sendable {
     ///
     /// - Throws: `ModelError.invalidConfiguration` for a buffer or γp that is not finite, a
     ///   buffer below one segment (the player could never fetch), no half-lives or one that is
-    ///   not a finite number > 0, or a ramp-up threshold that is not a level of the movie.
-    func validate(for movie: SabreMovie) throws(ModelError) {
+    ///   not a finite number > 0, a ramp-up threshold that is not a level of the movie, or BOLA-E
+    ///   (`bolae`, `dynamicdash`) with one level (its γp is 0 and sabre.py divides by it).
+    func validate(for movie: SabreMovie, policy: SabrePolicyKind) throws(ModelError) {
+        if policy == .bolae || policy == .dynamicdash, movie.levelCount < 2, insufficientBufferRule {
+            throw ModelError(.invalidConfiguration, "policy \(policy.rawValue) needs at least 2 bitrates, got \(movie.levelCount) (BOLA-E's γp would be 0)")
+        }
         guard maxBufferSeconds.isFinite, maxBufferSeconds * 1000 >= movie.segmentDurationMs else {
             throw ModelError(.invalidConfiguration, "max buffer \(maxBufferSeconds) s, expected a finite number ≥ one segment (\(movie.segmentDurationMs / 1000) s)")
         }

@@ -15,7 +15,10 @@ enum SabreMath {
     static func naturalLog(_ x: Double) -> Double { log(x) }
 
     /// `0.5 ** x`, as Python's `math.pow(0.5, x)` (libm `pow`).
-    @inline(__always)
+    ///
+    /// Unoptimised on purpose: LLVM rewrites `pow(0.5, x)` as `exp2(-x)`, which differs from
+    /// libm's `pow` in the last bit for some `x` (seen in sabre.py's estimate averages).
+    @_optimize(none)
     static func halfPower(_ x: Double) -> Double { pow(0.5, x) }
 
     /// Python's `max(a, b)`: `b` only when strictly greater, so ties keep `a`.

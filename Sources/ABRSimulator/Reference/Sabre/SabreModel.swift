@@ -19,13 +19,13 @@ public enum SabreModel {
     ///   - policy: sabre.py's `--abr`.
     ///   - configuration: sabre.py's options (defaults: sabre.py's defaults).
     /// - Returns: sabre.py's printed metrics and the request log.
-    /// - Throws: `ModelError.invalidConfiguration` when the configuration cannot run.
+    /// - Throws: `ModelError.invalidConfiguration` when the configuration cannot run this movie.
     /// - Complexity: O(requests × abandonment steps + network periods crossed).
     public static func run(
         network: SabreNetwork, movie: SabreMovie, policy: SabrePolicyKind,
         configuration: SabreConfiguration = SabreConfiguration()
     ) throws(ModelError) -> SabreRun {
-        try configuration.validate(for: movie)
+        try configuration.validate(for: movie, policy: policy)
         let ladder = SabreLadder(movie)
         func play<P: SabrePolicy>(_ p: P, bolaBufferMs: Double? = nil) -> SabreRun {
             SabreSession.run(policy: p, network: network, movie: movie, configuration: configuration, bolaBufferMs: bolaBufferMs)
