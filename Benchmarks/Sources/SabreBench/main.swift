@@ -95,11 +95,23 @@ if let exactDirectory {
     print("exact values written to \(exactDirectory)")
 }
 
-// Swift: best of 5 passes over all runs, one thread.
+// Swift: best of 5 passes over all runs, one thread; wall time and CPU time (this process).
+func cpuSeconds(children: Bool) -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+}
+let passes = Int(ProcessInfo.processInfo.environment["SABRE_BENCH_PASSES"] ?? "") ?? 5
 var checksum = 0.0
-var best = Duration.seconds(1_000)
+var bestWall = Double.infinity
+var bestCPU = Double.infinity
 let clock = ContinuousClock()
-for _ in 0..<(Int(ProcessInfo.processInfo.environment["SABRE_BENCH_PASSES"] ?? "") ?? 5) {
+for _ in 0..<passes {
+    let cpuStart = cpuSeconds(children: false)
     let elapsed = try clock.measure {
         for network in networks {
             for policy in policies {
@@ -107,15 +119,17 @@ for _ in 0..<(Int(ProcessInfo.processInfo.environment["SABRE_BENCH_PASSES"] ?? "
             }
         }
     }
-    best = min(best, elapsed)
+    bestCPU = min(bestCPU, cpuSeconds(children: false) - cpuStart)
+    bestWall = min(bestWall, seconds(elapsed))
 }
-let swiftSeconds = seconds(best)
-print(String(format: "swift:    %.4f s total, %.1f µs per run (best of 5, checksum %.6f)", swiftSeconds, swiftSeconds / Double(runs) * 1e6, checksum / 5))
+print(String(format: "swift:    %.4f s wall, %.4f s CPU for %d runs: %.1f µs wall, %.1f µs CPU per run (best of %d; checksum %.6f)",
+             bestWall, bestCPU, runs, bestWall / Double(runs) * 1e6, bestCPU / Double(runs) * 1e6, passes, checksum / Double(passes)))
 
-// sabre.py, side by side: one process per run, as Sabre is used.
+// sabre.py, side by side: one process per run, as Sabre is used; wall time and the children's CPU time.
 let sabrePath = "/tmp/sabre/sabre.py"
 if FileManager.default.fileExists(atPath: sabrePath) {
-    var pythonSeconds = 0.0
+    var pythonWall = 0.0
+    let childrenStart = cpuSeconds(children: true)
     for file in traceFiles {
         for policy in policies {
             let process = Process()
@@ -125,11 +139,13 @@ if FileManager.default.fileExists(atPath: sabrePath) {
             let start = clock.now
             try process.run()
             process.waitUntilExit()
-            pythonSeconds += seconds(clock.now - start)
+            pythonWall += seconds(clock.now - start)
         }
     }
-    print(String(format: "sabre.py: %.2f s total, %.1f ms per run", pythonSeconds, pythonSeconds / Double(runs) * 1e3))
-    print(String(format: "ratio:    %.0f× faster", pythonSeconds / swiftSeconds))
+    let pythonCPU = cpuSeconds(children: true) - childrenStart
+    print(String(format: "sabre.py: %.2f s wall, %.2f s CPU for %d runs: %.1f ms wall, %.1f ms CPU per run",
+                 pythonWall, pythonCPU, runs, pythonWall / Double(runs) * 1e3, pythonCPU / Double(runs) * 1e3))
+    print(String(format: "ratio:    %.0f× (wall), %.0f× (CPU)", pythonWall / bestWall, pythonCPU / bestCPU))
 } else {
     print("sabre.py not found at \(sabrePath): ratio not measured (copy src/sabre.py there to compare)")
 }

@@ -23,7 +23,12 @@ struct SabreBola: SabrePolicy {
     private let abrOsc: Bool
     private let abrBasic: Bool
     /// `Vp`, recomputed before every decision unless `abrBasic`.
-    private(set) var vp: Double
+    private(set) var vp: Double {
+        didSet { for q in targets.indices { targets[q] = vp * (gp + utilities[q]) } }
+    }
+    /// `Vp (γp + u_q)` per level, for the current `Vp`.
+    private var targets: [Double]
+    private var abandonSearch = SabreAbandonSearch()
     /// sabre.py's `last_seek_index`: seeking is not modelled, so it stays 0.
     private let lastSeekIndex = 0
     private(set) var lastQuality = 0
@@ -36,6 +41,7 @@ struct SabreBola: SabrePolicy {
         abrOsc = configuration.abrOsc
         abrBasic = configuration.abrBasic
         vp = (bufferSizeMs - ladder.segmentTimeMs) / (utilities[ladder.topQuality] + gp)
+        targets = utilities.map { [vp, gp] u in vp * (gp + u) }
     }
 
     /// `quality_from_buffer()`: the level with the best BOLA score at `levelMs` (first on ties).
@@ -86,19 +92,11 @@ struct SabreBola: SabrePolicy {
         if abrBasic { return nil }
         let remain = progress.sizeBits - progress.downloadedBits
         if progress.downloadedBits <= 0 || remain <= 0 { return nil }
-        var abandonTo: Int? = nil
-        var score = (vp * (gp + utilities[progress.quality]) - bufferLevelMs) / remain
+        guard abandonSearch.mayAbandon(progress, bitratesKbps: ladder.bitratesKbps, below: remain) else { return nil }
+        let score = (targets[progress.quality] - bufferLevelMs) / remain
         if score < 0 { return nil }
-        let bitrate = ladder.bitratesKbps[progress.quality]
-        for q in 0..<progress.quality {
-            let otherSize = progress.sizeBits * ladder.bitratesKbps[q] / bitrate
-            guard otherSize < remain else { continue }
-            let otherScore = (vp * (gp + utilities[q]) - bufferLevelMs) / otherSize
-            if otherScore > score {
-                score = otherScore
-                abandonTo = q
-            }
-        }
+        let abandonTo = abandonSearch.bestLowerLevel(targets: targets,
+                                                     bufferMs: bufferLevelMs, remainingBits: remain, score: score)
         if let abandonTo { lastQuality = abandonTo }
         return abandonTo
     }

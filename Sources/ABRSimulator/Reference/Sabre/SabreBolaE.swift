@@ -29,6 +29,9 @@ struct SabreBolaE: SabrePolicy {
     private let utilities: [Double]
     private let gp: Double
     private let vp: Double
+    /// `Vp (γp + u_q)` per level: BOLA's buffer level above which it would not fetch `q`.
+    private let targets: [Double]
+    private var abandonSearch = SabreAbandonSearch()
     private let abrOsc: Bool
     private let noIbr: Bool
     /// The BOLA buffer size sabre.py prints from `BolaEnh.__init__` (`print(buffer)`), in ms;
@@ -56,6 +59,7 @@ struct SabreBolaE: SabrePolicy {
             vp = Self.minimumBufferMs / gp
             printedBufferMs = buffer
         }
+        targets = utilities.map { [vp, gp] u in vp * (gp + u) }
     }
 
     /// `quality_from_buffer(level)`: best BOLA score at `levelMs` (first on ties).
@@ -89,7 +93,7 @@ struct SabreBolaE: SabrePolicy {
 
     /// `max_buffer_for_quality(quality)`: the buffer above which BOLA would not download `quality`.
     func maxBufferForQuality(_ quality: Int) -> Double {
-        vp * (utilities[quality] + gp)
+        targets[quality]  // sabre.py: Vp × (u + γp), the same sum
     }
 
     mutating func qualityDelay(segmentIndex: Int, state: SabreSessionState) -> (quality: Int, delayMs: Double) {
@@ -171,25 +175,17 @@ struct SabreBolaE: SabrePolicy {
     mutating func checkAbandon(_ progress: SabreProgress, bufferLevelMs: Double, state: SabreSessionState) -> Int? {
         let remain = progress.sizeBits - progress.downloadedBits
         if progress.downloadedBits <= 0 || remain <= 0 { return nil }
+        // `sz` below is at most `remain`: no lower segment smaller than that, no abandonment
+        guard abandonSearch.mayAbandon(progress, bitratesKbps: ladder.bitratesKbps, below: remain) else { return nil }
         // a new request pays a latency, so estimate the state after it
         let ttfb = progress.timeToFirstBitMs
         let bl = SabreMath.max(0, bufferLevelMs + placeholderMs - ttfb)
         let tp = progress.downloadedBits / (progress.timeMs - ttfb)
         let sz = remain - ttfb * tp
         if sz <= 0 { return nil }
-        var abandonTo: Int? = nil
-        var score = (vp * (gp + utilities[progress.quality]) - bl) / sz
-        let bitrate = ladder.bitratesKbps[progress.quality]
-        for q in 0..<progress.quality {
-            let otherSize = progress.sizeBits * ladder.bitratesKbps[q] / bitrate
-            // only when this request's remaining bits exceed the whole lower segment
-            guard otherSize < sz else { continue }
-            let otherScore = (vp * (gp + utilities[q]) - bl) / otherSize
-            if otherScore > score {
-                score = otherScore
-                abandonTo = q
-            }
-        }
-        return abandonTo
+        let score = (targets[progress.quality] - bl) / sz
+        // only levels whose whole segment is smaller than this request's remaining bits:
+        // "if remaining bits in this download are less than new download, why switch?"
+        return abandonSearch.bestLowerLevel(targets: targets, bufferMs: bl, remainingBits: sz, score: score)
     }
 }

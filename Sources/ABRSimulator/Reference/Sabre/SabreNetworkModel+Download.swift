@@ -40,7 +40,17 @@ extension SabreNetworkModel {
         minTimeToProgress -= totalTime
         var abandonQuality: Int? = nil
         while totalSize < size && abandonQuality == nil {
-            let step = minimalTransfer(sizeBits: size - totalSize, minSizeBits: minSizeToProgress, minTimeMs: minTimeToProgress)
+            let remaining = size - totalSize
+            let step: (bits: Double, timeMs: Double)
+            if minTimeToProgress == Self.minProgressTimeMs && minSizeToProgress == Self.minProgressSizeBits
+                && bandwidthKbps > 0 && remaining > stepBits && stepBits <= timeToNextMs * bandwidthKbps {
+                // The common case, inlined: `do_minimal_download` takes its second branch once and
+                // returns one regular step of this period (same operands, same bits and time).
+                step = (stepBits, stepTimeMs)
+                advanceWithinPeriod(stepTimeMs)
+            } else {
+                step = minimalTransfer(sizeBits: remaining, minSizeBits: minSizeToProgress, minTimeMs: minTimeToProgress)
+            }
             totalTime += step.timeMs
             totalSize += step.bits
             if totalSize < size {
@@ -68,7 +78,7 @@ extension SabreNetworkModel {
         var totalSize = 0.0
         var totalTime = 0.0
         while size > 0 && (minSize > 0 || minTime > 0) {
-            let bandwidth = currentPeriod.bandwidthKbps
+            let bandwidth = bandwidthKbps
             let bits: Double
             let time: Double
             if bandwidth > 0 {

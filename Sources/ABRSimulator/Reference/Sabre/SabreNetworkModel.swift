@@ -20,34 +20,34 @@ struct SabreNetworkModel {
     }
 
     private let periods: [SabreNetwork.Period]
-    /// Sustainable quality of each period, precomputed (a pure function of period and movie).
-    private let sustainableByPeriod: [Int]
+    private let bitratesKbps: [Double]
+    private let segmentTimeMs: Double
     private var index = 0
     /// `time_to_next`: ms left in the current period.
     private(set) var timeToNextMs: Double
     /// `network_total_time`: ms since the session start on the network's clock.
     private(set) var totalTimeMs: Double = 0
     /// `sustainable_quality` of the current period.
-    private(set) var sustainableQuality: Int
+    private(set) var sustainableQuality = 0
+    /// Bandwidth of the current period, kbit/s.
+    private(set) var bandwidthKbps: Double
+    /// The current period's regular abandonment step, `max(12 kbit, 50 ms × bandwidth)` bits,
+    /// and its duration `bits / bandwidth` (0 in an outage): the values sabre.py recomputes at
+    /// every step of `do_minimal_download`, computed once per period (same operands, same result).
+    private(set) var stepBits = 0.0
+    private(set) var stepTimeMs = 0.0
     /// Sustainable-quality changes since the session last drained them, oldest first.
     var qualityChanges: [QualityChange] = []
 
     init(network: SabreNetwork, movie: SabreMovie) {
         periods = network.periods
-        let bitrates = movie.bitratesKbps
-        sustainableByPeriod = network.periods.map { p in
-            let latencyFactor = 1 - p.latencyMs / movie.segmentDurationMs
-            let effectiveBandwidth = p.bandwidthKbps * latencyFactor
-            var quality = 0
-            for i in bitrates.indices.dropFirst() {
-                if bitrates[i] > effectiveBandwidth { break }
-                quality = i
-            }
-            return quality
-        }
-        timeToNextMs = periods[0].durationMs
-        sustainableQuality = sustainableByPeriod[0]
+        bitratesKbps = movie.bitratesKbps
+        segmentTimeMs = movie.segmentDurationMs
+        timeToNextMs = 0
+        bandwidthKbps = 0
         qualityChanges.reserveCapacity(16)
+        enterPeriod()  // sabre.py's constructor calls next_network_period with no previous quality
+        qualityChanges.removeAll()
     }
 
     var currentPeriod: SabreNetwork.Period { periods[index] }
@@ -56,9 +56,25 @@ struct SabreNetworkModel {
     mutating func nextPeriod() {
         index += 1
         if index == periods.count { index = 0 }
-        timeToNextMs = periods[index].durationMs
+        enterPeriod()
+    }
+
+    private mutating func enterPeriod() {
+        let period = periods[index]
+        timeToNextMs = period.durationMs
+        bandwidthKbps = period.bandwidthKbps
+        if bandwidthKbps > 0 {
+            stepBits = SabreMath.max(Self.minProgressSizeBits, Self.minProgressTimeMs * bandwidthKbps)
+            stepTimeMs = stepBits / bandwidthKbps
+        }
+        let latencyFactor = 1 - period.latencyMs / segmentTimeMs
+        let effectiveBandwidth = period.bandwidthKbps * latencyFactor
         let previous = sustainableQuality
-        sustainableQuality = sustainableByPeriod[index]
+        sustainableQuality = 0
+        for i in bitratesKbps.indices.dropFirst() {
+            if bitratesKbps[i] > effectiveBandwidth { break }
+            sustainableQuality = i
+        }
         if sustainableQuality != previous {
             qualityChanges.append(QualityChange(networkTimeMs: totalTimeMs, quality: sustainableQuality, previousQuality: previous))
         }

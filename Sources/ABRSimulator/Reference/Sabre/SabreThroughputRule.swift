@@ -48,10 +48,16 @@ struct SabreThroughputRule: SabrePolicy {
     mutating func checkAbandon(_ progress: SabreProgress, bufferLevelMs: Double, state: SabreSessionState) -> Int? {
         let downloadTime = progress.timeMs - progress.timeToFirstBitMs
         guard progress.timeMs >= Self.abandonGraceTimeMs && downloadTime > 0 else { return nil }
-        let tput = progress.downloadedBits / downloadTime
         let sizeLeft = progress.sizeBits - progress.downloadedBits
+        let limitMs = Self.abandonMultiplier * ladder.segmentTimeMs
+        // Division-free pre-check: with a margin of 10⁻⁹ of the limit, far above rounding
+        // error, the request certainly ends in time; only near the limit (or past it) are the
+        // exact quotients below needed, and they are sabre.py's.
+        let slackMs = limitMs - progress.timeMs - limitMs * 1e-9
+        if slackMs > 0 && sizeLeft * downloadTime < slackMs * progress.downloadedBits * (1 - 1e-12) { return nil }
+        let tput = progress.downloadedBits / downloadTime
         let estimateTimeLeft = sizeLeft / tput
-        guard progress.timeMs + estimateTimeLeft > Self.abandonMultiplier * ladder.segmentTimeMs else { return nil }
+        guard progress.timeMs + estimateTimeLeft > limitMs else { return nil }
         let quality = ladder.qualityFromThroughput(tput * Self.safetyFactor, latencyMs: state.latencyMs)
         let estimateSize = progress.sizeBits * ladder.bitratesKbps[quality] / ladder.bitratesKbps[progress.quality]
         if quality >= progress.quality || estimateSize >= sizeLeft { return nil }
