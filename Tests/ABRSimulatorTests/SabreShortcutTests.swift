@@ -51,10 +51,15 @@ struct SabreShortcutTests {
             // scores drawn near the candidates' own scores, so ties and near-ties are common
             let q0 = g.pick(Swift.max(quality, 1))
             let nearby = (targets[q0] - bufferMs) / (sizeBits * Self.bitrates[q0] / Self.bitrates[quality])
-            let score = g.pick(4) == 0 ? nearby : nearby * (1 + (g.unit() - 0.5) * 1e-9) + (g.unit() - 0.5) * 1e-3 * Double(g.pick(2))
+            let wanted = g.pick(4) == 0 ? nearby : nearby * (1 + (g.unit() - 0.5) * 1e-9) + (g.unit() - 0.5) * 1e-3 * Double(g.pick(2))
+            // the current score as the policies pass it: numerator / denominator
+            let denominator = remaining
+            let numerator = g.pick(3) == 0 ? (targets[q0] - bufferMs) * (remaining / (sizeBits * Self.bitrates[q0] / Self.bitrates[quality])) : wanted * denominator
+            let score = numerator / denominator
             let progress = SabreProgress(segment: i, quality: quality, sizeBits: sizeBits, downloadedBits: 1, timeMs: 1, timeToFirstBitMs: 0)
             let fast = search.mayAbandon(progress, bitratesKbps: Self.bitrates, below: remaining)
-                ? search.bestLowerLevel(targets: targets, bufferMs: bufferMs, remainingBits: remaining, score: score) : nil
+                ? search.bestLowerLevel(targets: targets, bufferMs: bufferMs, remainingBits: remaining,
+                                        scoreNumerator: numerator, scoreDenominator: denominator) : nil
             let expected = Self.plainSearch(sizeBits: sizeBits, quality: quality, targets: targets, bufferMs: bufferMs, remaining: remaining, score: score)
             if expected != nil { abandons += 1 }
             if fast != expected { mismatches += 1 }

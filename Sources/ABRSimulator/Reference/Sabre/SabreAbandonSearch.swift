@@ -42,28 +42,47 @@ struct SabreAbandonSearch {
 
     /// The best lower level for the request `mayAbandon` last saw.
     ///
+    /// The current request's score is `scoreNumerator / scoreDenominator`; sabre.py divides
+    /// first, this divides only once some level's score might beat it (a cross-multiplication
+    /// with the same 10⁻¹² margin rules the others out), then compares exact quotients.
+    ///
     /// - Parameters:
     ///   - targets: `Vp (γp + u_q)` per level, as the policy currently defines `Vp`.
     ///   - bufferMs: the buffer level the policy scores with (`Q`).
     ///   - remainingBits: the bits a lower level's segment must be smaller than.
-    ///   - score: the current request's score.
-    /// - Returns: the best lower level, or `nil` when none beats `score`.
+    ///   - scoreNumerator: `Vp (γp + u_current) − Q`.
+    ///   - scoreDenominator: the bits the current request's score divides by (> 0).
+    /// - Returns: the best lower level, or `nil` when none beats the current score.
     func bestLowerLevel(
-        targets: [Double],
-        bufferMs: Double, remainingBits: Double, score initialScore: Double
+        targets: [Double], bufferMs: Double, remainingBits: Double,
+        scoreNumerator: Double, scoreDenominator: Double
     ) -> Int? {
-        var score = initialScore
+        var score: Double? = nil  // the exact quotient, once needed
         var best: Int? = nil
         for q in lowerSizes.indices {
             let otherSize = lowerSizes[q]
             guard otherSize < remainingBits else { break }
             let numerator = targets[q] - bufferMs
-            let bound = score * otherSize
-            if numerator <= bound - Swift.abs(bound) * 1e-12 { continue }  // quotient ≤ score
-            let otherScore = numerator / otherSize
-            if otherScore > score {
-                score = otherScore
-                best = q
+            if let current = score {
+                let bound = current * otherSize
+                if numerator <= bound - Swift.abs(bound) * 1e-12 { continue }  // quotient ≤ score
+                let otherScore = numerator / otherSize
+                if otherScore > current {
+                    score = otherScore
+                    best = q
+                }
+            } else {
+                // numerator / otherSize ≤ scoreNumerator / scoreDenominator, both sizes > 0
+                let bound = scoreNumerator * otherSize
+                if numerator * scoreDenominator <= bound - Swift.abs(bound) * 1e-12 { continue }
+                let current = scoreNumerator / scoreDenominator
+                let otherScore = numerator / otherSize
+                if otherScore > current {
+                    best = q
+                    score = otherScore
+                } else {
+                    score = current
+                }
             }
         }
         return best

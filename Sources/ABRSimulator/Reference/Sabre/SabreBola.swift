@@ -93,10 +93,11 @@ struct SabreBola: SabrePolicy {
         let remain = progress.sizeBits - progress.downloadedBits
         if progress.downloadedBits <= 0 || remain <= 0 { return nil }
         guard abandonSearch.mayAbandon(progress, bitratesKbps: ladder.bitratesKbps, below: remain) else { return nil }
-        let score = (targets[progress.quality] - bufferLevelMs) / remain
-        if score < 0 { return nil }
-        let abandonTo = abandonSearch.bestLowerLevel(targets: targets,
-                                                     bufferMs: bufferLevelMs, remainingBits: remain, score: score)
+        // score = (Vp (γp + u) − Q) / remain; sabre.py returns when it is negative
+        let scoreNumerator = targets[progress.quality] - bufferLevelMs
+        if scoreNumerator < 0 && scoreNumerator / remain < 0 { return nil }
+        let abandonTo = abandonSearch.bestLowerLevel(targets: targets, bufferMs: bufferLevelMs, remainingBits: remain,
+                                                     scoreNumerator: scoreNumerator, scoreDenominator: remain)
         if let abandonTo { lastQuality = abandonTo }
         return abandonTo
     }

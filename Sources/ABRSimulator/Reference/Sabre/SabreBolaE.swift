@@ -183,9 +183,10 @@ struct SabreBolaE: SabrePolicy {
         let tp = progress.downloadedBits / (progress.timeMs - ttfb)
         let sz = remain - ttfb * tp
         if sz <= 0 { return nil }
-        let score = (targets[progress.quality] - bl) / sz
-        // only levels whose whole segment is smaller than this request's remaining bits:
-        // "if remaining bits in this download are less than new download, why switch?"
-        return abandonSearch.bestLowerLevel(targets: targets, bufferMs: bl, remainingBits: sz, score: score)
+        // score = (Vp (γp + u) − bl) / sz; only levels whose whole segment is smaller than this
+        // request's remaining bits: "if remaining bits in this download are less than new
+        // download, why switch?"
+        return abandonSearch.bestLowerLevel(targets: targets, bufferMs: bl, remainingBits: sz,
+                                            scoreNumerator: targets[progress.quality] - bl, scoreDenominator: sz)
     }
 }
