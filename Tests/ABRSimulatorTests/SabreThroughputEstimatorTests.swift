@@ -44,4 +44,9 @@ struct SabreThroughputEstimatorTests {
         #expect(Self.close(e.throughputKbps, average / zeroFactor))
         #expect(Self.close(e.throughputKbps, 1760))
     }
+
+    @Test("bias correction skips pow from 54 half-lives on, with libm's result", arguments: [0.5, 1, 3.7, 53, 53.999, 54, 54.5, 60, 1000])
+    func zeroFactor(_ halfLives: Double) {
+        #expect(SabreThroughputEstimator.zeroFactor(halfLives: halfLives) == 1 - pow(0.5, halfLives))
+    }
 }

@@ -48,14 +48,24 @@ struct SabreThroughputEstimator {
         var throughput: Double? = nil
         var latency: Double? = nil
         for i in halfLifeMs.indices {
-            var zeroFactor = 1 - SabreMath.halfPower(weightThroughputMs / halfLifeMs[i])
+            var zeroFactor = Self.zeroFactor(halfLives: weightThroughputMs / halfLifeMs[i])
             let t = throughputAverage[i] / zeroFactor
             throughput = throughput.map { SabreMath.min($0, t) } ?? t  // conservative: min
-            zeroFactor = 1 - SabreMath.halfPower(weightLatency / latencyHalfLife[i])
+            zeroFactor = Self.zeroFactor(halfLives: weightLatency / latencyHalfLife[i])
             let l = latencyAverage[i] / zeroFactor
             latency = latency.map { SabreMath.max($0, l) } ?? l  // conservative: max
         }
         throughputKbps = throughput ?? 0
         latencyMs = latency ?? 0
+    }
+
+    /// `1 − 0.5^x`, the bias correction after `x` half-lives of weight.
+    ///
+    /// From 54 half-lives on, `0.5^x ≤ 2^−54` (libm's `pow` is exact at 54 and errs by less
+    /// than one ulp beyond), and `1 − 2^−54` rounds to 1 (a tie, to even): the result is exactly
+    /// 1, as sabre.py's, without calling `pow`.
+    @inline(__always)
+    static func zeroFactor(halfLives x: Double) -> Double {
+        x >= 54 ? 1 : 1 - SabreMath.halfPower(x)
     }
 }
