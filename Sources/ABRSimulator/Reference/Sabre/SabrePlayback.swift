@@ -7,8 +7,9 @@
 /// - a segment's utility, bitrate and switch are counted when it *starts* playing;
 /// - a stall is counted as an event only when the buffer runs dry *during* a depletion; time
 ///   that passes with the buffer already empty adds to the rebuffer time but not to the count;
-/// - reaction time is measured on two clocks: quality-up offers are stamped with the network's
-///   clock, their fulfilment with the play clock (which includes startup and stalls).
+/// - reaction time mixes two clocks: a quality-up offer is stamped with the network's clock,
+///   its fulfilment with the play clock (which includes startup and stalls) when a segment of
+///   that quality starts playing, or with the network's clock when the network falls back.
 struct SabrePlayback {
     /// An upward change of sustainable quality awaiting a segment of that quality.
     struct PendingQualityUp {
