@@ -174,6 +174,20 @@ struct SabreModelTests {
         #expect(movie.segmentDurationMs == 3000 && movie.bitratesKbps == [230, 331] && movie.segmentSizesBits == [[8000, 16_000]])
     }
 
+    @Test("outages only delay the session", arguments: SabrePolicyKind.allCases)
+    func outages(policy: SabrePolicyKind) throws {
+        // 2 s without bandwidth at the start of every 10 s, with latency in both kinds of period
+        let net = try Self.network([(2000, 0, 300), (8000, 3000, 50)])
+        let movie = try SabreMovie(segmentDurationMs: 3000, bitratesKbps: [1000, 2000],
+                                   segmentSizesBits: Array(repeating: [3_000_000, 6_000_000], count: 20))
+        let run = try SabreModel.run(network: net, movie: movie, policy: policy)
+        #expect(run.metrics.columns.allSatisfy { $0.value.isFinite })
+        #expect(Set(run.downloads.filter { $0.abandonedToQuality == nil }.map(\.segmentIndex)) == Set(0..<20))
+        // segment 0: 300 ms latency, the rest of the 2 s outage, then 3 Mbit at 3 Mbit/s; the
+        // latency, not the outage, is its time to first bit
+        #expect(run.downloads[0].timeMs == 3000 && run.downloads[0].timeToFirstBitMs == 300)
+    }
+
     @Test("same inputs give identical runs")
     func deterministic() throws {
         let (net, movie) = try Self.dropInput()
