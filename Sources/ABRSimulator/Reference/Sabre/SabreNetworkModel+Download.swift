@@ -39,25 +39,17 @@ extension SabreNetworkModel {
         totalTime += latency
         minTimeToProgress -= totalTime
         var abandonQuality: Int? = nil
-        // The period clock in locals (written back below) so the step loop runs in registers.
-        var timeToNext = timeToNextMs
-        var networkTime = totalTimeMs
         while totalSize < size && abandonQuality == nil {
             let remaining = size - totalSize
             let step: (bits: Double, timeMs: Double)
             if minTimeToProgress == Self.minProgressTimeMs && minSizeToProgress == Self.minProgressSizeBits
-                && bandwidthKbps > 0 && remaining > stepBits && stepBits <= timeToNext * bandwidthKbps {
+                && bandwidthKbps > 0 && remaining > stepBits && stepBits <= timeToNextMs * bandwidthKbps {
                 // The common case, inlined: `do_minimal_download` takes its second branch once and
                 // returns one regular step of this period (same operands, same bits and time).
                 step = (stepBits, stepTimeMs)
-                timeToNext -= stepTimeMs
-                networkTime += stepTimeMs
+                advanceWithinPeriod(stepTimeMs)
             } else {
-                timeToNextMs = timeToNext
-                totalTimeMs = networkTime
                 step = minimalTransfer(sizeBits: remaining, minSizeBits: minSizeToProgress, minTimeMs: minTimeToProgress)
-                timeToNext = timeToNextMs
-                networkTime = totalTimeMs
             }
             totalTime += step.timeMs
             totalSize += step.bits
@@ -69,8 +61,6 @@ extension SabreNetworkModel {
                 minSizeToProgress = Self.minProgressSizeBits
             }
         }
-        timeToNextMs = timeToNext
-        totalTimeMs = networkTime
         return SabreProgress(segment: segment, quality: quality, sizeBits: size, downloadedBits: totalSize,
                              timeMs: totalTime, timeToFirstBitMs: latency, abandonToQuality: abandonQuality)
     }

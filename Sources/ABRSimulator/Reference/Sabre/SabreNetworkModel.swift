@@ -24,9 +24,9 @@ struct SabreNetworkModel {
     private let segmentTimeMs: Double
     private var index = 0
     /// `time_to_next`: ms left in the current period.
-    var timeToNextMs: Double
+    private(set) var timeToNextMs: Double
     /// `network_total_time`: ms since the session start on the network's clock.
-    var totalTimeMs: Double = 0
+    private(set) var totalTimeMs: Double = 0
     /// `sustainable_quality` of the current period.
     private(set) var sustainableQuality = 0
     /// Bandwidth of the current period, kbit/s.
