@@ -43,4 +43,28 @@ struct SabreReferenceDataTests {
         let differing = mismatches.count
         #expect(differing == 0, "\(differing) of \(runs.count) runs differ, first:\n\(mismatches.prefix(5).joined(separator: "\n"))")
     }
+
+    @Test("abrkit's units (seconds, bit/s, bytes) give the same runs as Sabre's own")
+    func abrkitUnits() throws {
+        let data = SabreTestData.dataDirectory
+        let movie = try SabreTestData.movie(data.appendingPathComponent("videos/sabre/bbb.json"))
+        // as a reader of Sabre's JSON into abrkit's model would convert: ms / 1000, kbps × 1000, bits / 8
+        let video = try Video(
+            levels: movie.bitratesKbps.map { Level(bitsPerSecond: $0 * 1000) },
+            segmentSeconds: movie.segmentDurationMs / 1000,
+            segmentBytes: movie.segmentSizesBits.map { $0.map { Int($0) / 8 } })
+        let traceDirectory = data.appendingPathComponent("traces/sabre-3g")
+        let files = try FileManager.default.contentsOfDirectory(atPath: traceDirectory.path).filter { $0.hasSuffix(".json") }.sorted().prefix(5)
+        for file in files {
+            let network = try SabreTestData.network(traceDirectory.appendingPathComponent(file))
+            let periods = network.periods.map {
+                TracePeriod(durationSeconds: $0.durationMs / 1000, bitsPerSecond: $0.bandwidthKbps * 1000, latencySeconds: $0.latencyMs / 1000)
+            }
+            for policy in SabrePolicyKind.allCases {
+                let direct = try SabreModel.run(network: network, movie: movie, policy: policy)
+                let converted = try SabreModel.run(network: periods, video: video, policy: policy)
+                #expect(direct == converted, "\(file) \(policy.rawValue)")
+            }
+        }
+    }
 }
