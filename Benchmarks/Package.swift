@@ -7,12 +7,16 @@ let package = Package(
     name: "abrkit-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "abrkit", path: "..")
+        .package(name: "abrkit", path: ".."),
     ],
     targets: [
         .executableTarget(
             name: "PensieveBench",
             dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
-        )
+        ),
+        .executableTarget(
+            name: "SabreBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
+        ),
     ]
 )
