@@ -19,6 +19,9 @@ public struct SabreDownloadRecord: Hashable, Sendable {
     public var delayMs: Double
     /// Buffer level after the request, ms.
     public var bufferLevelMs: Double
+    /// Rebuffer time sabre.py's playback clock accrued from the start of this request's idle to
+    /// its end, ms (the per-request share of its total rebuffer time).
+    public var rebufferMs: Double
 }
 
 /// A finished Sabre session: sabre.py's printed metrics and the request log.

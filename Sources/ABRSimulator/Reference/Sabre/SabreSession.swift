@@ -51,11 +51,12 @@ enum SabreSession {
         playback.totalPlayTimeMs += first.timeMs
         downloads.append(SabreDownloadRecord(segmentIndex: 0, quality: first.quality, sizeBits: first.sizeBits, downloadedBits: first.downloadedBits,
                                              timeMs: first.timeMs, timeToFirstBitMs: first.timeToFirstBitMs, abandonedToQuality: nil,
-                                             delayMs: 0, bufferLevelMs: playback.levelMs))
+                                             delayMs: 0, bufferLevelMs: playback.levelMs, rebufferMs: 0))
 
         // download the rest
         var nextSegment = 1
         while nextSegment < movie.segmentCount {
+            let rebufferBeforeMs = playback.rebufferTimeMs
             var idleMs = 0.0
             // room for one more segment?
             let fullDelay = playback.levelMs + segmentTimeMs - bufferSizeMs
@@ -108,7 +109,8 @@ enum SabreSession {
             }
             downloads.append(SabreDownloadRecord(segmentIndex: progress.segment, quality: quality, sizeBits: size, downloadedBits: progress.downloadedBits,
                                                  timeMs: progress.timeMs, timeToFirstBitMs: progress.timeToFirstBitMs,
-                                                 abandonedToQuality: progress.abandonToQuality, delayMs: idleMs, bufferLevelMs: playback.levelMs))
+                                                 abandonedToQuality: progress.abandonToQuality, delayMs: idleMs, bufferLevelMs: playback.levelMs,
+                                                 rebufferMs: playback.rebufferTimeMs - rebufferBeforeMs))
         }
 
         playback.playOut(sustainableQuality: network.sustainableQuality)
