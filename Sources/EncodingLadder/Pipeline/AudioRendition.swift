@@ -1,0 +1,112 @@
+import CFFmpeg
+import Foundation
+
+/// The source's AAC audio, packaged beside the video as its own CMAF track (one rendition, as
+/// Apple's HLS authoring spec expects audio in a separate group), cut at the video's segment times.
+///
+/// AAC input is copied without re-encoding (no generation loss, no extra CPU); fragments start at
+/// the first audio frame at or after each segment boundary.
+final class AudioRendition {
+    static let directoryName = "audio"
+    private let directory: URL
+    private let muxer: FragmentedMP4Writer
+    private let timeBase: AVRational
+    private let segmentSeconds: Double
+    private let streamIndex: Int32
+    let codecString: String
+    let initBytes: Int
+    let sampleRate: Int
+    let channelCount: Int
+    private var segmentBytes: [Int] = []
+    private var segmentStartSeconds: [Double] = [0]
+    private var lastEndSeconds = 0.0
+    private var firstPts: Int64?
+
+    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double) throws {
+        let parameters = stream.pointee.codecpar!
+        guard parameters.pointee.codec_id == AV_CODEC_ID_AAC else {
+            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
+            throw EncodeError(.unsupportedInput, "the input's audio is \(name); abrkit packages AAC audio only (re-encode it to AAC first, e.g. ffmpeg -c:a aac)")
+        }
+        self.directory = directory
+        self.segmentSeconds = segmentSeconds
+        self.timeBase = stream.pointee.time_base
+        self.streamIndex = stream.pointee.index
+        sampleRate = Int(parameters.pointee.sample_rate)
+        channelCount = Int(parameters.pointee.ch_layout.nb_channels)
+        // mp4a.40.N: N is the MPEG-4 Audio Object Type (RFC 6381 §3.3), profile + 1 in libavcodec's numbering.
+        let objectType = parameters.pointee.profile >= 0 ? parameters.pointee.profile + 1 : 2
+        codecString = "mp4a.40.\(objectType)"
+        try OutputDirectory.prepareSubdirectory(directory)
+        let copy = CodecParameters()
+        do {
+            try check(avcodec_parameters_copy(copy.pointer, parameters), "avcodec_parameters_copy(audio)")
+            copy.pointer.pointee.codec_tag = 0
+            muxer = try FragmentedMP4Writer(parameters: copy, timeBase: timeBase)
+            let header = try muxer.writeHeader()
+            initBytes = header.count
+            try OutputDirectory.write(header, to: directory.appendingPathComponent(RungEncoder.initSegmentName))
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "cannot set up the audio rendition", cause: error)
+        }
+    }
+
+    /// Adds one audio packet read from the source, starting a new segment at each boundary.
+    func consume(_ packet: Packet) throws {
+        guard let pts = packet.pts else { return }
+        if firstPts == nil { firstPts = pts }
+        let seconds = Double(pts - (firstPts ?? 0)) * Double(timeBase.num) / Double(timeBase.den)
+        let durationSeconds = Double(packet.pointer.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
+        do {
+            if seconds >= Double(segmentStartSeconds.count) * segmentSeconds - 1e-9 && lastEndSeconds > 0 {
+                try closeSegment(startingNextAt: seconds)
+            }
+            lastEndSeconds = seconds + durationSeconds
+            try muxer.write(packet)
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "packaging audio failed at \(seconds) s", cause: error)
+        }
+    }
+
+    private func closeSegment(startingNextAt seconds: Double) throws {
+        let bytes = try muxer.flushFragment()
+        guard !bytes.isEmpty else { return }
+        segmentBytes.append(bytes.count)
+        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(RungEncoder.segmentName(segmentBytes.count)))
+        segmentStartSeconds.append(seconds)
+    }
+
+    /// Writes the last segment and returns the rendition's measurements.
+    func finish(videoDurationSeconds: Double) throws -> AudioReport {
+        do {
+            try closeSegment(startingNextAt: lastEndSeconds)
+            try muxer.finish()
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "finishing the audio rendition failed", cause: error)
+        }
+        let starts = segmentStartSeconds
+        let durations = (0..<segmentBytes.count).map { starts[$0 + 1] - starts[$0] }
+        return AudioReport(codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
+                           segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
+    }
+}
+
+/// What the audio rendition cost.
+public struct AudioReport: Sendable {
+    public var codecString: String
+    public var sampleRate: Int
+    public var channelCount: Int
+    public var initSegmentBytes: Int
+    public var segmentBytes: [Int]
+    public var segmentDurationsSeconds: [Double]
+
+    public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
+    /// kbit/s (1000 bit/s) over the media segments.
+    public var averageKbps: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) * 8 / durationSeconds / 1000 : 0 }
+    /// Highest per-segment kbit/s.
+    public var peakKbps: Double {
+        zip(segmentBytes, segmentDurationsSeconds).map { $1 > 0 ? Double($0) * 8 / $1 / 1000 : 0 }.max() ?? 0
+    }
+    /// Bytes ÷ seconds × 3600 ÷ 10⁹.
+    public var gigabytesPerHour: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) / durationSeconds * 3600 / 1e9 : 0 }
+}
