@@ -36,6 +36,9 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Worker threads across rungs (default: one per rung).")
     var jobs: Int = 0
 
+    @Option(help: "Threads inside each rung's encoder (default 1: byte-reproducible output; 0 = encoder's choice, faster for a dominant top rung but x264's threaded rate control is timing-dependent).")
+    var encoderThreads: Int = EncodeOptions.defaultEncoderThreads
+
     @Flag(help: "Encode rungs larger than the source instead of skipping them.")
     var upscale = false
 
@@ -52,6 +55,7 @@ struct EncodeCommand: ParsableCommand {
         if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
             throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
+        if encoderThreads < 0 { throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more") }
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per rung) or more") }
     }
 
@@ -61,7 +65,7 @@ struct EncodeCommand: ParsableCommand {
         let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
         let options = EncodeOptions(input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
                                     segmentSeconds: segmentSeconds, codec: codec?.rawValue, jobs: jobs, upscale: upscale,
-                                    measureQuality: !noQuality)
+                                    measureQuality: !noQuality, encoderThreads: encoderThreads)
         let showProgress = isatty(STDERR_FILENO) == 1
         let report: EncodeReport
         do {

@@ -5,7 +5,8 @@ import Foundation
 /// Apple's HLS authoring spec expects audio in a separate group), cut at the video's segment times.
 ///
 /// AAC input is copied without re-encoding (no generation loss, no extra CPU); fragments start at
-/// the first audio frame at or after each segment boundary.
+/// the first audio frame at or after each segment boundary of the video's timeline, and audio that
+/// runs past the video's last segment (AAC priming and padding) joins that last segment.
 final class AudioRendition {
     static let directoryName = "audio"
     private let directory: URL
@@ -20,9 +21,12 @@ final class AudioRendition {
     private var segmentBytes: [Int] = []
     private var segmentStartSeconds: [Double] = [0]
     private var lastEndSeconds = 0.0
-    private var firstPts: Int64?
+    private var wroteAny = false
+    /// Where the video's frame 0 sits on the container's clock, seconds.
+    private let videoStartSeconds: Double
 
-    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double) throws {
+    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double) throws {
+        self.videoStartSeconds = videoStartSeconds
         let parameters = stream.pointee.codecpar!
         guard parameters.pointee.codec_id == AV_CODEC_ID_AAC else {
             let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
@@ -54,14 +58,14 @@ final class AudioRendition {
     /// Adds one audio packet read from the source, starting a new segment at each boundary.
     func consume(_ packet: Packet) throws {
         guard let pts = packet.pts else { return }
-        if firstPts == nil { firstPts = pts }
-        let seconds = Double(pts - (firstPts ?? 0)) * Double(timeBase.num) / Double(timeBase.den)
+        let seconds = Double(pts) * Double(timeBase.num) / Double(timeBase.den) - videoStartSeconds
         let durationSeconds = Double(packet.pointer.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
         do {
-            if seconds >= Double(segmentStartSeconds.count) * segmentSeconds - 1e-9 && lastEndSeconds > 0 {
+            if seconds >= Double(segmentStartSeconds.count) * segmentSeconds - 1e-9 && wroteAny {
                 try closeSegment(startingNextAt: seconds)
             }
             lastEndSeconds = seconds + durationSeconds
+            wroteAny = true
             try muxer.write(packet)
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "packaging audio failed at \(seconds) s", cause: error)
@@ -76,13 +80,31 @@ final class AudioRendition {
         segmentStartSeconds.append(seconds)
     }
 
-    /// Writes the last segment and returns the rendition's measurements.
-    func finish(videoDurationSeconds: Double) throws -> AudioReport {
+    /// Writes the last segment, folds any segments past the video's last one into it, and returns the measurements.
+    func finish(videoSegmentCount: Int) throws -> AudioReport {
         do {
             try closeSegment(startingNextAt: lastEndSeconds)
             try muxer.finish()
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "finishing the audio rendition failed", cause: error)
+        }
+        if segmentBytes.count > videoSegmentCount && videoSegmentCount > 0 {
+            // A media segment may hold several fragments (ISO/IEC 23000-19 CMAF segments), so appending is valid.
+            let last = directory.appendingPathComponent(RungEncoder.segmentName(videoSegmentCount))
+            var merged: Data
+            do { merged = try Data(contentsOf: last) } catch {
+                throw EncodeError(.outputNotWritable, "cannot read back '\(last.path)': \(error.localizedDescription)")
+            }
+            for number in (videoSegmentCount + 1)...segmentBytes.count {
+                let extra = directory.appendingPathComponent(RungEncoder.segmentName(number))
+                do { merged.append(try Data(contentsOf: extra)) } catch {
+                    throw EncodeError(.outputNotWritable, "cannot read back '\(extra.path)': \(error.localizedDescription)")
+                }
+                try? FileManager.default.removeItem(at: extra)
+            }
+            try OutputDirectory.write(merged, to: last)
+            segmentBytes = Array(segmentBytes.prefix(videoSegmentCount - 1)) + [merged.count]
+            segmentStartSeconds = Array(segmentStartSeconds.prefix(videoSegmentCount)) + [segmentStartSeconds.last ?? lastEndSeconds]
         }
         let starts = segmentStartSeconds
         let durations = (0..<segmentBytes.count).map { starts[$0 + 1] - starts[$0] }

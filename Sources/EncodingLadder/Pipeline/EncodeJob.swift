@@ -22,9 +22,10 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.invalidLadder, "segment duration \(segmentSeconds) s (expected a positive number of seconds)")
         }
         guard !ladder.rungs.isEmpty else { throw EncodeError(.invalidLadder, "ladder '\(ladder.name)' has no rungs") }
-        try OutputDirectory.prepare(options.outputDirectory)
 
+        // Open the input before touching the output, so a bad input leaves the output directory alone.
         let source: VideoSource
+        var statedFrameCount = 0
         var audio: AudioRendition? = nil
         switch options.input {
         case .file(let path):
@@ -32,9 +33,11 @@ public struct EncodeJob: Sendable {
                 throw EncodeError(.inputNotFound, "input file '\(path)' does not exist")
             }
             let file = try FileSource(path: path)
+            statedFrameCount = file.statedFrameCount
+            try OutputDirectory.prepare(options.outputDirectory)
             if let stream = file.audioStream {
                 audio = try AudioRendition(stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                                           segmentSeconds: segmentSeconds)
+                                           segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
                 let rendition = audio
                 file.audioPacketHandler = { packet in try rendition?.consume(packet) }
             }
@@ -42,6 +45,7 @@ public struct EncodeJob: Sendable {
         case .sample(let seconds):
             let top = ladder.rungs.max { $0.width * $0.height < $1.width * $1.height }
             source = try SyntheticSource(width: top?.width ?? 640, height: top?.height ?? 360, durationSeconds: seconds)
+            try OutputDirectory.prepare(options.outputDirectory)
         }
         let description = source.description
         // A ladder's explicit GOP wins unless the segment duration is overridden on the command line.
@@ -72,7 +76,7 @@ public struct EncodeJob: Sendable {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
             try OutputDirectory.prepareSubdirectory(directory)
             let settings = EncoderSettings.make(rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
-                                                timeBase: description.frameTimeBase)
+                                                timeBase: description.frameTimeBase, threadCount: options.encoderThreads)
             encoders.append(try RungEncoder(index: index, rung: choice.rung, settings: settings, source: description,
                                             directory: directory, measureQuality: options.measureQuality))
         }
@@ -82,7 +86,10 @@ public struct EncodeJob: Sendable {
         guard totalFrames > 0 else {
             throw EncodeError(.noFrames, "input '\(description.name)' has no decodable video frames")
         }
-        let audioReport = try audio?.finish(videoDurationSeconds: Double(totalFrames) / description.framesPerSecond)
+        if totalFrames < statedFrameCount {
+            throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(statedFrameCount) frames its container lists (truncated?)")
+        }
+        let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, framesPerSecond: description.framesPerSecond) }
         let report = EncodeReport(ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
                                   totalFrames: totalFrames, rungs: reports, audio: audioReport)

@@ -15,7 +15,7 @@ struct EncoderSettings: Sendable {
     var bufsizeBits: Int?
     /// Options for `avcodec_open2` (codec-private: preset, profile, crf, x264-params, ...).
     var privateOptions: [String: String]
-    /// Encoder threads; 0 lets the encoder choose (x264: 1.5 × cores, as the ffmpeg CLI does).
+    /// Encoder threads per rung (see ``EncodeOptions/defaultEncoderThreads``); 0 lets the encoder choose.
     var threadCount: Int
     /// Sample entry to force in MP4 ("hvc1" for HEVC, which Apple's players require).
     var codecTag: String?
@@ -26,7 +26,7 @@ struct EncoderSettings: Sendable {
     /// - libx264 / libx265: `keyint = min-keyint = gop` and `scenecut=0` (x264/x265 docs: no
     ///   scene-cut I frames), plus `forced-idr` so frames the pipeline marks as I become IDRs.
     /// - libvpx-vp9, libsvtav1: `g` and `keyint_min` = gop; forced key frames at boundaries.
-    static func make(rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 0) -> EncoderSettings {
+    static func make(rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 1) -> EncoderSettings {
         var options: [String: String] = [:]
         var codecTag: String? = nil
         let bitrate = rung.bitrateKbps.map { $0 * 1000 }

@@ -52,6 +52,17 @@ final class FileSource: VideoSource {
                                              frameRateDenominator: rate.den, expectedDurationSeconds: input.durationSeconds)
     }
 
+    /// Frames the container says the video stream has (0 when it does not say), to detect truncation.
+    var statedFrameCount: Int { Int(input.stream(videoStreamIndex).pointee.nb_frames) }
+
+    /// Where the video stream starts on the container's clock, seconds (0 when unstated).
+    var videoStartSeconds: Double {
+        let stream = input.stream(videoStreamIndex)
+        let start = stream.pointee.start_time
+        guard start != cffmpeg_nopts_value() else { return 0 }
+        return Double(start) * Double(stream.pointee.time_base.num) / Double(stream.pointee.time_base.den)
+    }
+
     /// The audio stream, for the audio rendition.
     var audioStream: UnsafeMutablePointer<AVStream>? { audioStreamIndex.map { input.stream($0) } }
 
