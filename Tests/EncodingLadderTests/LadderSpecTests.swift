@@ -178,3 +178,21 @@ import Testing
         #expect(spec.rungs[3].videoClass == .uhd)
     }
 }
+
+@Suite struct LadderSpecCodecOverrideTests {
+    @Test func switchingEncoderDropsIncompatibleProfileAndPreset() throws {
+        let spec = try LadderSpec.preset(named: "sd-hd-4k").replacingCodec(with: .libx265, file: "preset sd-hd-4k")
+        #expect(spec.rungs.allSatisfy { $0.codec == .libx265 })
+        #expect(spec.rungs.allSatisfy { $0.profile == "main" || $0.profile == nil })
+        #expect(spec.rungs[0].profile == "main" && spec.rungs.last?.profile == nil)   // "high" is x264-only
+        #expect(spec.rungs.allSatisfy { $0.preset == "veryfast" })                       // x265 shares x264's names
+        let av1 = try LadderSpec.preset(named: "sd-hd-4k").replacingCodec(with: .libsvtav1, file: "preset sd-hd-4k")
+        #expect(av1.rungs.allSatisfy { $0.preset == nil })
+    }
+
+    @Test func crfOutsideTheNewEncodersRangeIsRejected() throws {
+        let spec = LadderSpec(name: "q", rungs: [Rung(name: "r", width: 640, height: 360, codec: .libsvtav1, crf: 60)])
+        let error = #expect(throws: LadderSpecError.self) { try spec.replacingCodec(with: .libx264, file: "q.json") }
+        #expect(error?.field == #"rungs[0] "r".crf"#)
+    }
+}

@@ -37,8 +37,13 @@ struct QualityFFmpegOracleTests {
         let log = try FFmpegCLI.run(raw + ["-i", dist] + raw + ["-i", ref,
                                     "-lavfi", "[0][1]psnr;[0][1]ssim", "-f", "null", "-"])
         let oracle = try #require(FFmpegCLI.Summary(log: log))
+        // The same filters over the first 5 frames only: the oracle for a per-segment summary.
+        let firstLog = try FFmpegCLI.run(raw + ["-i", dist] + raw + ["-i", ref,
+                                         "-lavfi", "[0][1]psnr;[0][1]ssim", "-frames:v", "5", "-f", "null", "-"])
+        let firstOracle = try #require(FFmpegCLI.Summary(log: firstLog))
 
         var acc = QualityAccumulator()
+        var segments: [QualitySummary] = []
         let refBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ref)))
         let distBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dist)))
         let pictureBytes = Plane.yuv420pPictureBytes(width: c.width, height: c.height)
@@ -47,7 +52,13 @@ struct QualityFFmpegOracleTests {
             let r = try #require(Plane.yuv420p(refBytes[offset..<offset + pictureBytes], width: c.width, height: c.height))
             let d = try #require(Plane.yuv420p(distBytes[offset..<offset + pictureBytes], width: c.width, height: c.height))
             acc.add(reference: r, distorted: d)
+            if acc.frameCount == 5 { segments.append(acc.endSegment()) }
         }
+        segments.append(acc.endSegment())
+        #expect(segments.map(\.frameCount) == [5, 7])
+        #expect(abs(segments[0].psnrYDb - firstOracle.psnrY) < 1e-5, "segment \(segments[0].psnrYDb), ffmpeg \(firstOracle.psnrY)")
+        #expect(abs(segments[0].psnrDb - firstOracle.psnrAverage) < 1e-5)
+        #expect(abs(segments[0].ssim - firstOracle.ssimAll) < 2e-6)
         #expect(acc.frameCount == 12)
         #expect(abs(acc.psnrYDb - oracle.psnrY) < 0.05, "ours \(acc.psnrYDb), ffmpeg \(oracle.psnrY)")
         #expect(abs(acc.psnrDb - oracle.psnrAverage) < 0.05, "ours \(acc.psnrDb), ffmpeg \(oracle.psnrAverage)")

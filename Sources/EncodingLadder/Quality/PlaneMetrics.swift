@@ -80,28 +80,29 @@ public enum PlaneMetrics {
     }
 
     /// Fills `sums` with the four sums of every 4×4 block of one block row.
+    ///
+    /// Each block is summed in 32-bit locals and stored once (at most 16 · 2 · 255² per sum).
     private static func blockSums(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>, stride: Int,
                                   blockRow: Int, blocksWide: Int, into sums: inout [Int]) {
         sums.withUnsafeMutableBufferPointer { out in
-            for i in 0..<4 * blocksWide { out[i] = 0 }
-            for line in 0..<4 {
-                let base = (4 * blockRow + line) * stride
-                for block in 0..<blocksWide {
-                    var s1 = 0, s2 = 0, ss = 0, s12 = 0
-                    let start = base + 4 * block
+            let top = 4 * blockRow * stride
+            for block in 0..<blocksWide {
+                var s1: UInt32 = 0, s2: UInt32 = 0, ss: UInt32 = 0, s12: UInt32 = 0
+                for line in 0..<4 {
+                    let start = top + line * stride + 4 * block
                     for x in start..<start + 4 {
-                        let va = Int(pa[x]), vb = Int(pb[x])
+                        let va = UInt32(pa[x]), vb = UInt32(pb[x])
                         s1 &+= va
                         s2 &+= vb
                         ss &+= va &* va &+ vb &* vb
                         s12 &+= va &* vb
                     }
-                    let o = 4 * block
-                    out[o] &+= s1
-                    out[o + 1] &+= s2
-                    out[o + 2] &+= ss
-                    out[o + 3] &+= s12
                 }
+                let o = 4 * block
+                out[o] = Int(s1)
+                out[o + 1] = Int(s2)
+                out[o + 2] = Int(ss)
+                out[o + 3] = Int(s12)
             }
         }
     }

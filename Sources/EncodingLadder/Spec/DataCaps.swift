@@ -49,26 +49,3 @@ public struct DataCaps: Codable, Sendable, Hashable {
         uhdGBPerHour = try c.decodeIfPresent(Double.self, forKey: .uhdGBPerHour) ?? Self.defaultUHDGBPerHour
     }
 }
-
-/// Whether one rung stays within its class's data cap.
-public struct DataCapVerdict: Sendable, Hashable {
-    public var videoClass: VideoClass
-    public var capGBPerHour: Double
-    public var gbPerHour: Double
-    /// `gbPerHour ≤ capGBPerHour`: exactly at the cap is within.
-    public var withinCap: Bool { gbPerHour <= capGBPerHour }
-    /// Cap minus consumption, GB/h; negative when over.
-    public var headroomGBPerHour: Double { capGBPerHour - gbPerHour }
-}
-
-/// Conversions between bitrates and data volume per hour of viewing.
-public enum DataRate {
-    /// GB per hour at a constant rate: `kbps × 1000 ÷ 8 × 3600 ÷ 10⁹` (1 kbit = 1000 bits).
-    public static func gbPerHour(kbps: Double) -> Double { kbps * 1000 / 8 * 3600 / 1e9 }
-
-    /// GB per hour of a measured rendition: `bytes ÷ seconds × 3600 ÷ 10⁹`.
-    public static func gbPerHour(bytes: Int, seconds: Double) -> Double { Double(bytes) / seconds * 3600 / 1e9 }
-
-    /// The constant rate, kbit/s, that uses `gbPerHour` per hour.
-    public static func kbps(gbPerHour: Double) -> Double { gbPerHour * 1e9 / 3600 * 8 / 1000 }
-}
