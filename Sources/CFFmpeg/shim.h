@@ -36,4 +36,13 @@ static inline int cffmpeg_time_base(void) { return AV_TIME_BASE; }
 /// `AVERROR_BUFFER_TOO_SMALL` etc. are not needed; `AV_ERROR_MAX_STRING_SIZE` is.
 static inline int cffmpeg_error_max_string_size(void) { return AV_ERROR_MAX_STRING_SIZE; }
 
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+/// glibc `mallopt(M_PERTURB, byte)`: fill every new heap block with a fixed byte (see HeapDeterminism.swift).
+static inline int cffmpeg_perturb_heap(int byte) { return mallopt(M_PERTURB, byte); }
+#else
+static inline int cffmpeg_perturb_heap(int byte) { (void)byte; return 0; }
+#endif
+
 #endif

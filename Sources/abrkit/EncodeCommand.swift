@@ -9,7 +9,7 @@ struct EncodeCommand: ParsableCommand {
         abstract: "Encode a video into a ladder of CMAF renditions with HLS and DASH manifests, and measure each rung.",
         discussion: """
             Decodes the input once, scales and encodes every rung concurrently with an IDR at every segment \
-            boundary, and writes DIR/<rung>/init.mp4 + seg_NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
+            boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
             (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
             data-cap verdict.
             """
@@ -61,6 +61,7 @@ struct EncodeCommand: ParsableCommand {
 
     func run() throws {
         FFmpegLog.showErrorsOnly()
+        HeapDeterminism.enable()
         let spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
         let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
         let options = EncodeOptions(input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),

@@ -37,21 +37,8 @@ final class Scaler {
     /// A new picture holding `source` scaled; the timestamp is carried over.
     func scale(_ source: Frame) throws(FFmpegError) -> Frame {
         let destination = try Frame(width: destinationWidth, height: destinationHeight, pixelFormat: destinationFormat)
-        let result = withUnsafePointer(to: &source.pointer.pointee.data) { sourceData in
-            withUnsafePointer(to: &source.pointer.pointee.linesize) { sourceStride in
-                withUnsafeMutablePointer(to: &destination.pointer.pointee.data) { destinationData in
-                    withUnsafeMutablePointer(to: &destination.pointer.pointee.linesize) { destinationStride in
-                        sws_scale(context,
-                                  UnsafeRawPointer(sourceData).assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
-                                  UnsafeRawPointer(sourceStride).assumingMemoryBound(to: Int32.self),
-                                  0, Int32(source.height),
-                                  UnsafeMutableRawPointer(destinationData).assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self),
-                                  UnsafeMutableRawPointer(destinationStride).assumingMemoryBound(to: Int32.self))
-                    }
-                }
-            }
-        }
-        try check(result, "sws_scale")
+        let result = sws_scale_frame(context, destination.pointer, source.pointer)
+        try check(result, "sws_scale_frame")
         destination.pts = source.pts
         return destination
     }

@@ -38,9 +38,8 @@ final class AudioRendition {
         self.streamIndex = stream.pointee.index
         sampleRate = Int(parameters.pointee.sample_rate)
         channelCount = Int(parameters.pointee.ch_layout.nb_channels)
-        // mp4a.40.N: N is the MPEG-4 Audio Object Type (RFC 6381 §3.3), profile + 1 in libavcodec's numbering.
-        let objectType = parameters.pointee.profile >= 0 ? parameters.pointee.profile + 1 : 2
-        codecString = "mp4a.40.\(objectType)"
+        // MPEG-4 Audio Object Type = libavcodec's AAC profile + 1 (FF_PROFILE_AAC_LOW 1 → AOT 2, AAC-LC).
+        codecString = CodecString.mp4a(audioObjectType: parameters.pointee.profile >= 0 ? Int(parameters.pointee.profile) + 1 : 2)
         try OutputDirectory.prepareSubdirectory(directory)
         let copy = CodecParameters()
         do {
@@ -49,7 +48,7 @@ final class AudioRendition {
             muxer = try FragmentedMP4Writer(parameters: copy, timeBase: timeBase)
             let header = try muxer.writeHeader()
             initBytes = header.count
-            try OutputDirectory.write(header, to: directory.appendingPathComponent(RungEncoder.initSegmentName))
+            try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "cannot set up the audio rendition", cause: error)
         }
@@ -76,7 +75,7 @@ final class AudioRendition {
         let bytes = try muxer.flushFragment()
         guard !bytes.isEmpty else { return }
         segmentBytes.append(bytes.count)
-        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(RungEncoder.segmentName(segmentBytes.count)))
+        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
         segmentStartSeconds.append(seconds)
     }
 
@@ -90,13 +89,13 @@ final class AudioRendition {
         }
         if segmentBytes.count > videoSegmentCount && videoSegmentCount > 0 {
             // A media segment may hold several fragments (ISO/IEC 23000-19 CMAF segments), so appending is valid.
-            let last = directory.appendingPathComponent(RungEncoder.segmentName(videoSegmentCount))
+            let last = directory.appendingPathComponent(SegmentNaming.mediaSegment(number: videoSegmentCount))
             var merged: Data
             do { merged = try Data(contentsOf: last) } catch {
                 throw EncodeError(.outputNotWritable, "cannot read back '\(last.path)': \(error.localizedDescription)")
             }
             for number in (videoSegmentCount + 1)...segmentBytes.count {
-                let extra = directory.appendingPathComponent(RungEncoder.segmentName(number))
+                let extra = directory.appendingPathComponent(SegmentNaming.mediaSegment(number: number))
                 do { merged.append(try Data(contentsOf: extra)) } catch {
                     throw EncodeError(.outputNotWritable, "cannot read back '\(extra.path)': \(error.localizedDescription)")
                 }

@@ -90,7 +90,7 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(statedFrameCount) frames its container lists (truncated?)")
         }
         let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
-        let reports = try encoders.map { try $0.report(totalFrames: totalFrames, framesPerSecond: description.framesPerSecond) }
+        let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
         let report = EncodeReport(ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
                                   totalFrames: totalFrames, rungs: reports, audio: audioReport)
         try LadderOutput(report: report).write(to: options.outputDirectory)

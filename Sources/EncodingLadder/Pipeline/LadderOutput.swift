@@ -7,9 +7,6 @@ import Foundation
 struct LadderOutput {
     var report: EncodeReport
 
-    /// Name of each rendition's media playlist inside its directory.
-    static let mediaPlaylistName = "playlist.m3u8"
-
     /// Rungs in ascending bitrate order (target bitrate, else measured average), as manifests and Sabre expect.
     var orderedRungs: [RungReport] {
         report.rungs.enumerated().sorted { lhs, rhs in
@@ -57,13 +54,13 @@ struct LadderOutput {
                 averageKbps: rung.averageKbps, peakKbps: rung.peakKbps, gbPerHour: rung.gigabytesPerHour,
                 psnrYDb: rung.quality.map(\.psnrYDb).flatMap(finite), psnrDb: rung.quality.map(\.psnrDb).flatMap(finite),
                 ssim: rung.quality.map(\.ssim).flatMap(finite), dataCapGBPerHour: verdict.capGBPerHour, withinCap: verdict.withinCap,
-                playlist: "\(rung.rung.name)/\(LadderOutput.mediaPlaylistName)")
+                playlist: "\(rung.rung.name)/\(SegmentNaming.mediaPlaylist)")
         }
         let source = LadderFile.SourceInfo(name: report.source.name, width: report.source.width, height: report.source.height,
                                            frameRate: report.source.framesPerSecond, durationSeconds: report.durationSeconds)
         let audio = report.audio.map {
             LadderFile.AudioInfo(codec: $0.codecString, averageKbps: $0.averageKbps, gbPerHour: $0.gigabytesPerHour,
-                                 playlist: "\(AudioRendition.directoryName)/\(LadderOutput.mediaPlaylistName)")
+                                 playlist: "\(AudioRendition.directoryName)/\(SegmentNaming.mediaPlaylist)")
         }
         return LadderFile(segmentDurationMs: report.segmentSeconds * 1000,
                           bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },

@@ -47,16 +47,11 @@ final class RungEncoder {
                                            parameters: parameters)
             let header = try muxer.writeHeader()
             initBytes = header.count
-            try OutputDirectory.write(header, to: directory.appendingPathComponent(RungEncoder.initSegmentName))
+            try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "cannot set up \(what)", cause: error)
         }
     }
-
-    /// Name of the init segment in each rung's directory.
-    static let initSegmentName = "init.mp4"
-    /// Name of media segment `number` (1-based, as HLS/DASH `startNumber` 1).
-    static func segmentName(_ number: Int) -> String { "seg_" + String(format: "%05d", number) + ".m4s" }
 
     /// Encodes one source picture (YUV 4:2:0 at source size, `pts` = frame number).
     func encode(_ source: Frame) throws {
@@ -95,13 +90,14 @@ final class RungEncoder {
     /// The rung's measurements, once ``finish()`` has run.
     ///
     /// - Throws: ``EncodeError/Code/internalInvariant`` when segments and key frames disagree.
-    func report(totalFrames: Int, framesPerSecond: Double) throws -> RungReport {
+    func report(totalFrames: Int, frameRate: FrameRate) throws -> RungReport {
+        let framesPerSecond = frameRate.framesPerSecond
         let segmentCount = (totalFrames + settings.gopFrames - 1) / settings.gopFrames
         guard segmentBytes.count == segmentCount, keyFramePts.count == segmentCount else {
             throw EncodeError(.internalInvariant, "rung \(rung.name): \(segmentBytes.count) segments and \(keyFramePts.count) key frames for \(segmentCount) GOPs of \(settings.gopFrames) frames")
         }
         let durations = (0..<segmentCount).map { Double(min(settings.gopFrames, totalFrames - $0 * settings.gopFrames)) / framesPerSecond }
-        return RungReport(rung: rung, codecName: settings.codecName, codecString: codecString, initSegmentBytes: initBytes,
+        return RungReport(rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
                           segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
                           quality: quality, segmentQuality: probe?.segmentSummaries ?? [])
     }
@@ -126,6 +122,6 @@ final class RungEncoder {
     private func writeSegment(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         segmentBytes.append(bytes.count)
-        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(RungEncoder.segmentName(segmentBytes.count)))
+        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
     }
 }

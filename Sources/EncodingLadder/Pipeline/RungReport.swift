@@ -5,6 +5,7 @@ public struct RungReport: Sendable {
     public var codecName: String
     /// RFC 6381 codec string, e.g. "avc1.64001E".
     public var codecString: String
+    public var frameRate: FrameRate
     public var initSegmentBytes: Int
     /// Bytes of each media segment file (moof + mdat), in order.
     public var segmentBytes: [Int]
@@ -22,9 +23,15 @@ public struct RungReport: Sendable {
     public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
     /// Average bitrate over the whole rung, kbit/s (1 kbit = 1000 bit).
     public var averageKbps: Double { durationSeconds > 0 ? Double(mediaBytes) * 8 / durationSeconds / 1000 : 0 }
-    /// Highest single-segment bitrate, kbit/s: what HLS `BANDWIDTH` must state (Apple HLS Authoring Spec).
-    public var peakKbps: Double {
-        zip(segmentBytes, segmentDurationsSeconds).map { $1 > 0 ? Double($0) * 8 / $1 / 1000 : 0 }.max() ?? 0
+    /// Peak segment bitrate, kbit/s, as the master playlist's `BANDWIDTH` states it (RFC 8216 §4.3.4.2,
+    /// see ``PackagedRendition/peakBitsPerSecond``).
+    public var peakKbps: Double { Double(packaged.peakBitsPerSecond) / 1000 }
+
+    /// The rung as the packaging layer (manifest writers) describes it.
+    public var packaged: PackagedRendition {
+        PackagedRendition(id: rung.name, directory: rung.name, codecString: codecString,
+                          media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
+                          segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
     }
     /// GB per hour of viewing: bytes ÷ seconds × 3600 ÷ 10⁹.
     public var gigabytesPerHour: Double { durationSeconds > 0 ? Double(mediaBytes) / durationSeconds * 3600 / 1e9 : 0 }

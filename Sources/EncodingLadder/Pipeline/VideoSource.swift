@@ -13,6 +13,7 @@ public struct SourceDescription: Sendable {
     public var expectedDurationSeconds: Double?
 
     public var framesPerSecond: Double { Double(frameRateNumerator) / Double(frameRateDenominator) }
+    public var frameRate: FrameRate { FrameRate(Int(frameRateNumerator), Int(frameRateDenominator)) }
     /// One tick per frame.
     var frameTimeBase: AVRational { AVRational(num: frameRateDenominator, den: frameRateNumerator) }
 }
