@@ -62,10 +62,11 @@ struct EncodeCommand: ParsableCommand {
     func run() throws {
         FFmpegLog.showErrorsOnly()
         HeapDeterminism.enable()
-        let spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
+        var spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
+        if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
         let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
         let options = EncodeOptions(input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
-                                    segmentSeconds: segmentSeconds, codec: codec?.rawValue, jobs: jobs, upscale: upscale,
+                                    segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
                                     measureQuality: !noQuality, encoderThreads: encoderThreads)
         let showProgress = isatty(STDERR_FILENO) == 1
         let report: EncodeReport

@@ -12,23 +12,6 @@ public final class Frame: @unchecked Sendable {
         pointer = frame
     }
 
-    /// A picture with its own buffers (32-byte aligned rows, as SIMD code in libswscale and x264 prefers).
-    convenience init(width: Int, height: Int, pixelFormat: AVPixelFormat) throws(FFmpegError) {
-        self.init()
-        pointer.pointee.width = Int32(width)
-        pointer.pointee.height = Int32(height)
-        pointer.pointee.format = pixelFormat.rawValue
-        try check(av_frame_get_buffer(pointer, 32), "av_frame_get_buffer(\(width)x\(height))")
-        // Zero the padding too: SIMD code in libswscale and the encoders reads past the picture's
-        // width, and output must not depend on leftover heap bytes.
-        withUnsafeBytes(of: pointer.pointee.buf) { buffers in
-            for buffer in buffers.bindMemory(to: UnsafeMutablePointer<AVBufferRef>?.self) {
-                guard let buffer, let data = buffer.pointee.data else { continue }
-                data.initialize(repeating: 0, count: Int(buffer.pointee.size))
-            }
-        }
-    }
-
     deinit { var frame: UnsafeMutablePointer<AVFrame>? = pointer; av_frame_free(&frame) }
 
     public var width: Int { Int(pointer.pointee.width) }

@@ -9,6 +9,7 @@ final class Scaler {
     let destinationWidth: Int
     let destinationHeight: Int
     let destinationFormat: AVPixelFormat
+    private let pool: FramePool
 
     /// Bicubic: the default of ffmpeg's `scale` filter (libavfilter/vf_scale.c, `flags=bicubic`),
     /// so abrkit's rungs match what the ffmpeg CLI would produce.
@@ -30,13 +31,14 @@ final class Scaler {
         self.destinationWidth = destinationWidth
         self.destinationHeight = destinationHeight
         self.destinationFormat = destinationFormat
+        pool = try FramePool(width: destinationWidth, height: destinationHeight, pixelFormat: destinationFormat)
     }
 
     deinit { sws_freeContext(context) }
 
     /// A new picture holding `source` scaled; the timestamp is carried over.
     func scale(_ source: Frame) throws(FFmpegError) -> Frame {
-        let destination = try Frame(width: destinationWidth, height: destinationHeight, pixelFormat: destinationFormat)
+        let destination = pool.makeFrame()
         let result = sws_scale_frame(context, destination.pointer, source.pointer)
         try check(result, "sws_scale_frame")
         destination.pts = source.pts

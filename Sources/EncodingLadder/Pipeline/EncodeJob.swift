@@ -54,7 +54,7 @@ public struct EncodeJob: Sendable {
 
         var chosen: [(rung: Rung, codec: String)] = []
         for rung in ladder.rungs {
-            let codec = options.codec ?? rung.codec.rawValue
+            let codec = rung.codec.rawValue
             guard rung.width > 0, rung.height > 0, rung.width % 2 == 0, rung.height % 2 == 0 else {
                 throw EncodeError(.invalidLadder, "rung \(rung.name): size \(rung.width)x\(rung.height) (expected even, positive width and height for 4:2:0)")
             }

@@ -15,8 +15,6 @@ public struct EncodeOptions: Sendable {
     public var outputDirectory: URL
     /// Overrides the ladder's segment duration, seconds.
     public var segmentSeconds: Double?
-    /// Overrides every rung's codec (e.g. "libx265").
-    public var codec: String?
     /// Worker threads; rungs are spread over them (0 = one per rung).
     public var jobs: Int
     /// Encode rungs larger than the source instead of skipping them.
@@ -38,7 +36,7 @@ public struct EncodeOptions: Sendable {
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
     public static let defaultFramesInFlight = 8
 
-    public init(input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil, codec: String? = nil,
+    public init(input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
                 jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
                 framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int = EncodeOptions.defaultEncoderThreads) {
         self.encoderThreads = encoderThreads
@@ -46,7 +44,6 @@ public struct EncodeOptions: Sendable {
         self.ladder = ladder
         self.outputDirectory = outputDirectory
         self.segmentSeconds = segmentSeconds
-        self.codec = codec
         self.jobs = jobs
         self.upscale = upscale
         self.measureQuality = measureQuality

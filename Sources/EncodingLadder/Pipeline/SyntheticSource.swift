@@ -12,6 +12,7 @@ final class SyntheticSource: VideoSource {
     private let seed: UInt64
     private let lumaTexture: [UInt8]
     private var nextIndex = 0
+    private let pool: FramePool
 
     /// Frame rate of the sample: 30 fps, the common rate of the ladders' reference content.
     static let defaultFramesPerSecond: Int32 = 30
@@ -33,11 +34,12 @@ final class SyntheticSource: VideoSource {
         description = SourceDescription(name: "sample", width: width, height: height, frameRateNumerator: framesPerSecond,
                                         frameRateDenominator: 1, expectedDurationSeconds: Double(frameCount) / Double(framesPerSecond))
         lumaTexture = SyntheticSource.texture(width: width, height: height, seed: seed)
+        pool = try FramePool(width: width, height: height)
     }
 
     func nextFrame() throws -> Frame? {
         guard nextIndex < frameCount else { return nil }
-        let frame = try Frame(width: description.width, height: description.height, pixelFormat: AV_PIX_FMT_YUV420P)
+        let frame = pool.makeFrame()
         render(frame, index: nextIndex)
         frame.pts = Int64(nextIndex)
         nextIndex += 1
