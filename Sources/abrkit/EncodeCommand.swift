@@ -61,6 +61,8 @@ struct EncodeCommand: ParsableCommand {
 
     func run() throws {
         FFmpegLog.showErrorsOnly()
+        // SVT-AV1 logs through its own channel, not av_log; level 2 keeps its errors (SVT-AV1 Docs/Parameters.md, SVT_LOG).
+        setenv("SVT_LOG", "2", 0)
         HeapDeterminism.enable()
         var spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
         if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }

@@ -43,9 +43,9 @@ final class RungEncoder {
                 ? try QualityProbe(parameters: parameters, rungWidth: rung.width, rungHeight: rung.height, source: source,
                                    gopFrames: settings.gopFrames, what: what)
                 : nil
-            codecString = CodecString.make(codecName: settings.codecName, extradata: encoder.extradata,
-                                           parameters: parameters)
             let header = try muxer.writeHeader()
+            codecString = CodecString.make(codecName: settings.codecName, extradata: encoder.extradata,
+                                           parameters: parameters, initSegment: header)
             initBytes = header.count
             try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
         } catch let error as FFmpegError {
