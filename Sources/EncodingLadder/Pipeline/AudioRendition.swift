@@ -27,7 +27,9 @@ final class AudioRendition {
 
     init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double) throws {
         self.videoStartSeconds = videoStartSeconds
-        let parameters = stream.pointee.codecpar!
+        guard let parameters = stream.pointee.codecpar else {
+            throw EncodeError(.unsupportedInput, "the input's audio stream has no codec parameters")
+        }
         guard parameters.pointee.codec_id == AV_CODEC_ID_AAC else {
             let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
             throw EncodeError(.unsupportedInput, "the input's audio is \(name); abrkit packages AAC audio only (re-encode it to AAC first, e.g. ffmpeg -c:a aac)")

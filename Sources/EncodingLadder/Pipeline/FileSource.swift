@@ -30,7 +30,9 @@ final class FileSource: VideoSource {
             throw EncodeError(.noVideoStream, "input '\(path)' has no video stream")
         }
         let stream = input.stream(videoIndex)
-        let parameters = stream.pointee.codecpar!
+        guard let parameters = stream.pointee.codecpar else {
+            throw EncodeError(.unsupportedInput, "input '\(path)' has a video stream without codec parameters")
+        }
         do {
             decoder = try FrameDecoder(parameters: parameters, what: path)
         } catch {
@@ -102,12 +104,16 @@ final class FileSource: VideoSource {
         if frame.pixelFormat == AV_PIX_FMT_YUV420P && frame.width == description.width && frame.height == description.height {
             output = frame
         } else {
-            if converter == nil || converter?.sourceFormat != frame.pixelFormat || converter?.sourceWidth != frame.width
-                || converter?.sourceHeight != frame.height {
-                converter = try Scaler(sourceWidth: frame.width, sourceHeight: frame.height, sourceFormat: frame.pixelFormat,
-                                       destinationWidth: description.width, destinationHeight: description.height)
+            let scaler: Scaler
+            if let converter, converter.sourceFormat == frame.pixelFormat, converter.sourceWidth == frame.width,
+               converter.sourceHeight == frame.height {
+                scaler = converter
+            } else {
+                scaler = try Scaler(sourceWidth: frame.width, sourceHeight: frame.height, sourceFormat: frame.pixelFormat,
+                                    destinationWidth: description.width, destinationHeight: description.height)
+                converter = scaler
             }
-            output = try converter!.scale(frame)
+            output = try scaler.scale(frame)
         }
         output.pts = nextFrameIndex
         nextFrameIndex += 1
