@@ -2,22 +2,27 @@
 import PackageDescription
 
 // Dependency direction (see DESIGN.md): abrkit → EncodingLadder → ABRFormats → ABRSimulator.
-// ABRSimulator is the pure engine: standard library only, no I/O.
+// ABRSimulator is the pure engine: standard library (and RealModule for logarithms) only, no I/O.
 let package = Package(
     name: "abrkit",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ABRSimulator", targets: ["ABRSimulator"]),
         .library(name: "ABRFormats", targets: ["ABRFormats"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "EncodingLadder", targets: ["EncodingLadder"]),
         .executable(name: "abrkit", targets: ["abrkit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RealModule only: log/exp/pow without Foundation, so the engine stays platform-neutral.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
-        .target(name: "ABRSimulator"),
+        .target(name: "ABRSimulator", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
+        // SVG figures (no plotting dependency): generic charts plus the simulator's and encoder's figures.
+        .target(name: "Plotting", dependencies: ["ABRSimulator", "ABRFormats"]),
         // FFmpeg's C libraries (libavcodec, libavformat, libswscale, libswresample, libavutil); the module map
         // links all of them, pkg-config finds the headers.
         .systemLibrary(
@@ -33,13 +38,14 @@ let package = Package(
         .executableTarget(
             name: "abrkit",
             dependencies: [
-                "ABRSimulator", "ABRFormats", "EncodingLadder",
+                "ABRSimulator", "ABRFormats", "Plotting", "EncodingLadder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ABRSimulatorTests", dependencies: ["ABRSimulator"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats"]),
-        .testTarget(name: "EncodingLadderTests", dependencies: ["EncodingLadder"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "EncodingLadderTests", dependencies: ["EncodingLadder", "ABRFormats"]),
         .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats"]),
     ]
 )

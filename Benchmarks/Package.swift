@@ -1,13 +1,20 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Speed benchmark of `abrkit encode` against the ffmpeg CLI, kept out of the root package's
-// `swift test`. Run with: swift run -c release --package-path Benchmarks EncodeBenchmark
+// Benchmarks live in their own package so `swift test` at the root never builds them.
+// Run from this folder: `swift run -c release <Benchmark> --help`.
 let package = Package(
     name: "abrkit-benchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(name: "abrkit", path: "..")],
+    dependencies: [
+        .package(name: "abrkit", path: "..")
+    ],
     targets: [
+        .executableTarget(
+            name: "PensieveBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
+        ),
+        // abrkit encode against the ffmpeg CLI (split + scale + same x264 settings): CPU, wall, bytes per rung.
         .executableTarget(
             name: "EncodeBenchmark",
             dependencies: [.product(name: "EncodingLadder", package: "abrkit")]

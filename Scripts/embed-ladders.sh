@@ -13,8 +13,9 @@ out=Sources/EncodingLadder/Spec/LadderPresets.swift
     for file in ladders/*.json; do
         name=$(basename "$file" .json)
         printf '        "%s": #"""\n' "$name"
-        cat "$file"
-        printf '\n"""#,\n'
+        # Indented to the closing delimiter, which Swift strips; the blank line keeps the final newline.
+        sed 's/^./        &/' "$file"
+        printf '\n        """#,\n'
     done
     echo '    ]'
     echo '}'

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import EncodingLadder
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import EncodingLadder
 
 @Suite struct DASHWriterTests {
     @Test func bandwidthIsTheSmallestRateThatNeverStalls() {
@@ -17,50 +19,57 @@ import Testing
     }
 
     @Test func mpdText() {
-        #expect(DASHWriter.mpd(video: [ManifestFixture.low, ManifestFixture.high], audio: ManifestFixture.audio) == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static" mediaPresentationDuration="PT10.000S" minBufferTime="PT4.000S">
-              <Period id="0" start="PT0.000S">
-                <AdaptationSet id="0" contentType="video" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1">
-                  <Representation id="360p" bandwidth="600000" width="640" height="360" codecs="avc1.64001e" frameRate="25" sar="1:1">
-                    <SegmentTemplate timescale="90000" initialization="360p/init.mp4" media="360p/segment-$Number%05d$.m4s" startNumber="1">
-                      <SegmentTimeline>
-                        <S t="0" d="360000" r="1"/>
-                        <S d="180000"/>
-                      </SegmentTimeline>
-                    </SegmentTemplate>
-                  </Representation>
-                  <Representation id="720p" bandwidth="1400000" width="1280" height="720" codecs="avc1.64001f" frameRate="30000/1001" sar="1:1">
-                    <SegmentTemplate timescale="90000" initialization="720p/init.mp4" media="720p/segment-$Number%05d$.m4s" startNumber="1">
-                      <SegmentTimeline>
-                        <S t="0" d="360000" r="1"/>
-                        <S d="180000"/>
-                      </SegmentTimeline>
-                    </SegmentTemplate>
-                  </Representation>
-                </AdaptationSet>
-                <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4" lang="en" segmentAlignment="true" startWithSAP="1">
-                  <Representation id="audio" bandwidth="128000" codecs="mp4a.40.2" audioSamplingRate="48000">
-                    <AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="2"/>
-                    <SegmentTemplate timescale="90000" initialization="audio/init.mp4" media="audio/segment-$Number%05d$.m4s" startNumber="1">
-                      <SegmentTimeline>
-                        <S t="0" d="360000" r="1"/>
-                        <S d="180000"/>
-                      </SegmentTimeline>
-                    </SegmentTemplate>
-                  </Representation>
-                </AdaptationSet>
-              </Period>
-            </MPD>
+        #expect(
+            DASHWriter.mpd(video: [ManifestFixture.low, ManifestFixture.high], audio: ManifestFixture.audio) == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static" mediaPresentationDuration="PT10.000S" minBufferTime="PT4.000S">
+                  <Period id="0" start="PT0.000S">
+                    <AdaptationSet id="0" contentType="video" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1">
+                      <Representation id="360p" bandwidth="600000" width="640" height="360" codecs="avc1.64001e" frameRate="25" sar="1:1">
+                        <SegmentTemplate timescale="90000" initialization="360p/init.mp4" media="360p/segment-$Number%05d$.m4s" startNumber="1">
+                          <SegmentTimeline>
+                            <S t="0" d="360000" r="1"/>
+                            <S d="180000"/>
+                          </SegmentTimeline>
+                        </SegmentTemplate>
+                      </Representation>
+                      <Representation id="720p" bandwidth="1400000" width="1280" height="720" codecs="avc1.64001f" frameRate="30000/1001" sar="1:1">
+                        <SegmentTemplate timescale="90000" initialization="720p/init.mp4" media="720p/segment-$Number%05d$.m4s" startNumber="1">
+                          <SegmentTimeline>
+                            <S t="0" d="360000" r="1"/>
+                            <S d="180000"/>
+                          </SegmentTimeline>
+                        </SegmentTemplate>
+                      </Representation>
+                    </AdaptationSet>
+                    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4" lang="en" segmentAlignment="true" startWithSAP="1">
+                      <Representation id="audio" bandwidth="128000" codecs="mp4a.40.2" audioSamplingRate="48000">
+                        <AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="2"/>
+                        <SegmentTemplate timescale="90000" initialization="audio/init.mp4" media="audio/segment-$Number%05d$.m4s" startNumber="1">
+                          <SegmentTimeline>
+                            <S t="0" d="360000" r="1"/>
+                            <S d="180000"/>
+                          </SegmentTimeline>
+                        </SegmentTemplate>
+                      </Representation>
+                    </AdaptationSet>
+                  </Period>
+                </MPD>
 
-            """)
+                """
+        )
     }
 
     /// Collects elements and attributes with Foundation's XML parser.
     final class Collector: NSObject, XMLParserDelegate {
         var elements: [(name: String, attributes: [String: String])] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser,
+            didStartElement name: String,
+            namespaceURI: String?,
+            qualifiedName: String?,
+            attributes: [String: String]
+        ) {
             elements.append((name, attributes))
         }
     }
@@ -78,7 +87,11 @@ import Testing
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         let representations = collector.elements.filter { $0.name == "Representation" }
         #expect(representations.map { $0.attributes["id"] } == ["a&b \"quoted\"", "720p"])
-        #expect(representations.map { $0.attributes["bandwidth"] } == ["\(DASHWriter.bandwidthBitsPerSecond(weird, minBufferSeconds: 4))", "1400000"])
+        #expect(
+            representations.map { $0.attributes["bandwidth"] } == [
+                "\(DASHWriter.bandwidthBitsPerSecond(weird, minBufferSeconds: 4))", "1400000",
+            ]
+        )
         // Ticks per representation, in document order.
         var sums: [Int] = []
         for element in collector.elements {
@@ -87,7 +100,7 @@ import Testing
                 sums[sums.count - 1] += d * (1 + (Int(element.attributes["r"] ?? "0") ?? 0))
             }
         }
-        #expect(sums == [153_000, 900_000])   // 1.7 s and 10 s at 90 kHz
+        #expect(sums == [153_000, 900_000])  // 1.7 s and 10 s at 90 kHz
         #expect(collector.elements.first?.attributes["mediaPresentationDuration"] == "PT10.000S")
     }
 }

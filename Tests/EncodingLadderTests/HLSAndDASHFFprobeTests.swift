@@ -1,5 +1,7 @@
+import ABRFormats
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Our master playlist and MPD over real fMP4 segments (cut by the ffmpeg CLI), read back by ffprobe.
@@ -11,21 +13,31 @@ struct HLSAndDASHFFprobeTests {
 
     /// Cuts one rendition into `DIR/init.mp4` + `DIR/segment-NNNNN.m4s` with the ffmpeg CLI and
     /// describes it from the files on disk and ffmpeg's own EXTINF durations.
-    static func package(_ root: URL, directory: String, input: [String], codec: [String], media: PackagedRendition.Media) throws -> PackagedRendition {
+    static func package(
+        _ root: URL,
+        directory: String,
+        input: [String],
+        codec: [String],
+        media: PackagedRendition.Media
+    ) throws -> PackagedRendition {
         let dir = root.appendingPathComponent(directory)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FFmpegCLI.run(input + ["-t", "\(seconds)"] + codec + [
-            "-f", "hls", "-hls_time", "\(segmentSeconds)", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
-            "-hls_fmp4_init_filename", SegmentNaming.initSegment, "-start_number", "\(SegmentNaming.firstNumber)",
-            "-hls_segment_filename", dir.appendingPathComponent("segment-%05d.m4s").path,
-            dir.appendingPathComponent("ffmpeg.m3u8").path,
-        ])
+        try FFmpegCLI.run(
+            input + ["-t", "\(seconds)"] + codec + [
+                "-f", "hls", "-hls_time", "\(segmentSeconds)", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+                "-hls_fmp4_init_filename", SegmentNaming.initSegment, "-start_number", "\(SegmentNaming.firstNumber)",
+                "-hls_segment_filename", dir.appendingPathComponent("segment-%05d.m4s").path,
+                dir.appendingPathComponent("ffmpeg.m3u8").path,
+            ]
+        )
         let playlist = try String(contentsOf: dir.appendingPathComponent("ffmpeg.m3u8"), encoding: .utf8)
         let durations = playlist.split(separator: "\n").filter { $0.hasPrefix("#EXTINF:") }
             .compactMap { Double($0.dropFirst(8).prefix { $0 != "," }) }
         let segments = try durations.enumerated().map { index, duration in
             let name = SegmentNaming.mediaSegment(number: SegmentNaming.firstNumber + index)
-            let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size] as? Int ?? 0
+            let size =
+                try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size] as? Int
+                ?? 0
             return PackagedSegment(durationSeconds: duration, bytes: size)
         }
         let initBytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent(SegmentNaming.initSegment)))
@@ -36,7 +48,13 @@ struct HLSAndDASHFFprobeTests {
         } else {
             codecString = CodecString.mp4a()
         }
-        return PackagedRendition(id: directory, directory: directory, codecString: codecString, media: media, segments: segments)
+        return PackagedRendition(
+            id: directory,
+            directory: directory,
+            codecString: codecString,
+            media: media,
+            segments: segments
+        )
     }
 
     /// The payload of the first box of `type` (a byte search is enough for a small init segment).
@@ -55,18 +73,32 @@ struct HLSAndDASHFFprobeTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-pkg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let x264 = ["-pix_fmt", "yuv420p", "-c:v", "libx264", "-profile:v", "high", "-sc_threshold", "0",
-                    "-force_key_frames", "expr:gte(t,n_forced*\(Self.segmentSeconds))"]
+        let x264 = [
+            "-pix_fmt", "yuv420p", "-c:v", "libx264", "-profile:v", "high", "-sc_threshold", "0",
+            "-force_key_frames", "expr:gte(t,n_forced*\(Self.segmentSeconds))",
+        ]
         let video = try [(256, 144, "144p"), (320, 180, "180p")].map { width, height, name in
-            try Self.package(root, directory: name, input: ["-f", "lavfi", "-i", "testsrc2=size=\(width)x\(height):rate=\(Self.frameRate)"],
-                             codec: x264, media: .video(width: width, height: height, frameRate: FrameRate(Self.frameRate)))
+            try Self.package(
+                root,
+                directory: name,
+                input: ["-f", "lavfi", "-i", "testsrc2=size=\(width)x\(height):rate=\(Self.frameRate)"],
+                codec: x264,
+                media: .video(width: width, height: height, frameRate: FrameRate(Self.frameRate))
+            )
         }
-        let audio = try Self.package(root, directory: "audio", input: ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"],
-                                     codec: ["-c:a", "aac", "-b:a", "64k", "-ac", "2"],
-                                     media: .audio(sampleRate: 48_000, channels: 2, language: "en"))
+        let audio = try Self.package(
+            root,
+            directory: "audio",
+            input: ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"],
+            codec: ["-c:a", "aac", "-b:a", "64k", "-ac", "2"],
+            media: .audio(sampleRate: 48_000, channels: 2, language: "en")
+        )
         #expect(video.allSatisfy { $0.segments.map(\.durationSeconds) == [2, 2, 1] })
         for rendition in video + [audio] {
-            try AtomicFile.write(HLSWriter.media(rendition), to: root.appendingPathComponent("\(rendition.directory)/playlist.m3u8").path)
+            try AtomicFile.write(
+                HLSWriter.media(rendition),
+                to: root.appendingPathComponent("\(rendition.directory)/playlist.m3u8").path
+            )
         }
         let master = root.appendingPathComponent("master.m3u8").path
         let mpd = root.appendingPathComponent("manifest.mpd").path
@@ -74,17 +106,30 @@ struct HLSAndDASHFFprobeTests {
         try AtomicFile.write(DASHWriter.mpd(video: video, audio: audio), to: mpd)
 
         for manifest in [master, mpd] {
-            let streams = try FFmpegCLI.probe(["-show_entries", "stream=codec_type,width,height", "-of", "csv=p=0", manifest])
-            let lines = Set(streams.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ","))) })
-            #expect(lines.contains("video,256,144") && lines.contains("video,320,180") && lines.contains("audio"),
-                    "\(manifest): \(streams)")
+            let streams = try FFmpegCLI.probe([
+                "-show_entries", "stream=codec_type,width,height", "-of", "csv=p=0", manifest,
+            ])
+            let lines = Set(
+                streams.split(separator: "\n").map {
+                    $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ",")))
+                }
+            )
+            #expect(
+                lines.contains("video,256,144") && lines.contains("video,320,180") && lines.contains("audio"),
+                "\(manifest): \(streams)"
+            )
             // Decode every frame of each video rendition through the manifest.
             for index in video.indices {
-                let counted = try FFmpegCLI.probe(["-count_frames", "-select_streams", "v:\(index)",
-                                                   "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", manifest])
+                let counted = try FFmpegCLI.probe([
+                    "-count_frames", "-select_streams", "v:\(index)",
+                    "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", manifest,
+                ])
                 // ffprobe lists the stream once per program that holds it; every listing must count all frames.
                 let counts = counted.split(whereSeparator: \.isNewline).map(String.init)
-                #expect(!counts.isEmpty && counts.allSatisfy { $0 == "\(Self.frameRate * Self.seconds)" }, "\(manifest) v:\(index): \(counts)")
+                #expect(
+                    !counts.isEmpty && counts.allSatisfy { $0 == "\(Self.frameRate * Self.seconds)" },
+                    "\(manifest) v:\(index): \(counts)"
+                )
             }
         }
         // The declared rates are the measured ones.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Classes by height, GB/h conversions, and cap verdicts at the boundary on both sides.
@@ -28,12 +29,21 @@ import Testing
         let caps = DataCaps()
         let capKbps = DataRate.kbps(gbPerHour: cap)
         #expect(caps.verdict(gbPerHour: cap, videoClass: videoClass).withinCap, "exactly at the cap is within")
-        #expect(caps.verdict(gbPerHour: DataRate.gbPerHour(kbps: capKbps.rounded(.down)), videoClass: videoClass).withinCap)
-        #expect(!caps.verdict(gbPerHour: DataRate.gbPerHour(kbps: capKbps.rounded(.up)), videoClass: videoClass).withinCap)
+        #expect(
+            caps.verdict(gbPerHour: DataRate.gbPerHour(kbps: capKbps.rounded(.down)), videoClass: videoClass).withinCap
+        )
+        #expect(
+            !caps.verdict(gbPerHour: DataRate.gbPerHour(kbps: capKbps.rounded(.up)), videoClass: videoClass).withinCap
+        )
         // In bytes: cap × 10⁹ bytes in one hour is within; one byte more is over.
         let atCap = Int(cap * 1e9)
-        #expect(caps.verdict(gbPerHour: DataRate.gbPerHour(bytes: atCap, seconds: 3600), videoClass: videoClass).withinCap)
-        #expect(!caps.verdict(gbPerHour: DataRate.gbPerHour(bytes: atCap + 1, seconds: 3600), videoClass: videoClass).withinCap)
+        #expect(
+            caps.verdict(gbPerHour: DataRate.gbPerHour(bytes: atCap, seconds: 3600), videoClass: videoClass).withinCap
+        )
+        #expect(
+            !caps.verdict(gbPerHour: DataRate.gbPerHour(bytes: atCap + 1, seconds: 3600), videoClass: videoClass)
+                .withinCap
+        )
     }
 
     @Test func uhdCapSitsBetween15555And15556Kbps() {
@@ -44,7 +54,8 @@ import Testing
     }
 
     @Test func fileCapsOverrideOnlyTheClassesTheyName() throws {
-        let json = #"{"name": "c", "data_caps_gb_per_hour": {"hd": 2.5}, "rungs": [{"name": "720p", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 5000}]}"#
+        let json =
+            #"{"name": "c", "data_caps_gb_per_hour": {"hd": 2.5}, "rungs": [{"name": "720p", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 5000}]}"#
         let spec = try LadderSpec.decode(Data(json.utf8), file: "caps.json")
         #expect(spec.dataCaps == DataCaps(sdGBPerHour: 1, hdGBPerHour: 2.5, uhdGBPerHour: 7))
         let rung = spec.rungs[0]

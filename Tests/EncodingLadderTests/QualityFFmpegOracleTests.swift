@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// abrkit's PSNR/SSIM against the `ffmpeg` CLI's `psnr` and `ssim` filters on the same raw clips
@@ -30,16 +31,27 @@ struct QualityFFmpegOracleTests {
         let ref = dir.appendingPathComponent("ref.yuv").path
         let mid = dir.appendingPathComponent("mid").path
         let dist = dir.appendingPathComponent("dist.yuv").path
-        try FFmpegCLI.run(["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-frames:v", "12", "-vf", "scale=\(c.width):\(c.height)", "-pix_fmt", "yuv420p",
-                           "-f", "rawvideo", ref])
+        try FFmpegCLI.run([
+            "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-frames:v", "12", "-vf",
+            "scale=\(c.width):\(c.height)", "-pix_fmt", "yuv420p",
+            "-f", "rawvideo", ref,
+        ])
         try FFmpegCLI.run(raw + ["-r", "25", "-i", ref] + c.degrade + [mid])
         try FFmpegCLI.run(["-i", mid, "-f", "rawvideo", "-pix_fmt", "yuv420p", dist])
-        let log = try FFmpegCLI.run(raw + ["-i", dist] + raw + ["-i", ref,
-                                    "-lavfi", "[0][1]psnr;[0][1]ssim", "-f", "null", "-"])
+        let log = try FFmpegCLI.run(
+            raw + ["-i", dist] + raw + [
+                "-i", ref,
+                "-lavfi", "[0][1]psnr;[0][1]ssim", "-f", "null", "-",
+            ]
+        )
         let oracle = try #require(FFmpegCLI.Summary(log: log))
         // The same filters over the first 5 frames only: the oracle for a per-segment summary.
-        let firstLog = try FFmpegCLI.run(raw + ["-i", dist] + raw + ["-i", ref,
-                                         "-lavfi", "[0][1]psnr;[0][1]ssim", "-frames:v", "5", "-f", "null", "-"])
+        let firstLog = try FFmpegCLI.run(
+            raw + ["-i", dist] + raw + [
+                "-i", ref,
+                "-lavfi", "[0][1]psnr;[0][1]ssim", "-frames:v", "5", "-f", "null", "-",
+            ]
+        )
         let firstOracle = try #require(FFmpegCLI.Summary(log: firstLog))
 
         var acc = QualityAccumulator()
@@ -49,14 +61,21 @@ struct QualityFFmpegOracleTests {
         let pictureBytes = Plane.yuv420pPictureBytes(width: c.width, height: c.height)
         #expect(refBytes.count == 12 * pictureBytes && distBytes.count == refBytes.count)
         for offset in stride(from: 0, to: refBytes.count, by: pictureBytes) {
-            let r = try #require(Plane.yuv420p(refBytes[offset..<offset + pictureBytes], width: c.width, height: c.height))
-            let d = try #require(Plane.yuv420p(distBytes[offset..<offset + pictureBytes], width: c.width, height: c.height))
+            let r = try #require(
+                Plane.yuv420p(refBytes[offset..<offset + pictureBytes], width: c.width, height: c.height)
+            )
+            let d = try #require(
+                Plane.yuv420p(distBytes[offset..<offset + pictureBytes], width: c.width, height: c.height)
+            )
             acc.add(reference: r, distorted: d)
             if acc.frameCount == 5 { segments.append(acc.endSegment()) }
         }
         segments.append(acc.endSegment())
         #expect(segments.map(\.frameCount) == [5, 7])
-        #expect(abs(segments[0].psnrYDb - firstOracle.psnrY) < 1e-5, "segment \(segments[0].psnrYDb), ffmpeg \(firstOracle.psnrY)")
+        #expect(
+            abs(segments[0].psnrYDb - firstOracle.psnrY) < 1e-5,
+            "segment \(segments[0].psnrYDb), ffmpeg \(firstOracle.psnrY)"
+        )
         #expect(abs(segments[0].psnrDb - firstOracle.psnrAverage) < 1e-5)
         #expect(abs(segments[0].ssim - firstOracle.ssimAll) < 2e-6)
         #expect(acc.frameCount == 12)
@@ -95,7 +114,9 @@ enum FFmpegCLI {
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let log = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw Failure(arguments: arguments, status: process.terminationStatus, log: log) }
+        guard process.terminationStatus == 0 else {
+            throw Failure(arguments: arguments, status: process.terminationStatus, log: log)
+        }
         return log
     }
 
@@ -108,12 +129,14 @@ enum FFmpegCLI {
         init?(log: String) {
             func value(after key: String, onLineContaining marker: String) -> Double? {
                 guard let line = log.split(separator: "\n").first(where: { $0.contains(marker) }),
-                      let range = line.range(of: key) else { return nil }
+                    let range = line.range(of: key)
+                else { return nil }
                 return Double(line[range.upperBound...].prefix { !$0.isWhitespace })
             }
             guard let y = value(after: " y:", onLineContaining: "PSNR y:"),
-                  let average = value(after: "average:", onLineContaining: "PSNR y:"),
-                  let all = value(after: "All:", onLineContaining: "SSIM Y:") else { return nil }
+                let average = value(after: "average:", onLineContaining: "PSNR y:"),
+                let all = value(after: "All:", onLineContaining: "SSIM Y:")
+            else { return nil }
             psnrY = y; psnrAverage = average; ssimAll = all
         }
     }

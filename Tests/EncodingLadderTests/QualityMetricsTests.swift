@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Hand-computable cases for the per-plane kernels and the accumulator's averaging.
@@ -16,9 +17,11 @@ import Testing
     }
 
     static func picture(width: Int, height: Int, phase: Int = 0) -> YUVPlanes {
-        (texture(width: width, height: height, phase: phase),
-         texture(width: width / 2, height: height / 2, phase: phase + 7),
-         texture(width: width / 2, height: height / 2, phase: phase + 13))
+        (
+            texture(width: width, height: height, phase: phase),
+            texture(width: width / 2, height: height / 2, phase: phase + 7),
+            texture(width: width / 2, height: height / 2, phase: phase + 13)
+        )
     }
 
     static func offset(_ plane: Plane, by delta: Int) -> Plane {
@@ -76,9 +79,10 @@ import Testing
         var bBytes = [UInt8](repeating: 100, count: 64)
         bBytes[27] = 108
         let b = Plane(width: 8, height: 8, bytes: bBytes)
-        let vars = 1_281_664 * 64 - 6400 * 6400 - 6408 * 6408      // 3 584
-        let covar = 640_800 * 64 - 6400 * 6408                     // 0
-        let expected = Double(2 * 6400 * 6408 + 416) * Double(2 * covar + 235_963)
+        let vars = 1_281_664 * 64 - 6400 * 6400 - 6408 * 6408  // 3 584
+        let covar = 640_800 * 64 - 6400 * 6408  // 0
+        let expected =
+            Double(2 * 6400 * 6408 + 416) * Double(2 * covar + 235_963)
             / (Double(6400 * 6400 + 6408 * 6408 + 416) * Double(vars + 235_963))
         #expect(PlaneMetrics.c1 == 416 && PlaneMetrics.c2 == 235_963)
         #expect(abs(PlaneMetrics.ssim(a, b) - expected) < 1e-6)
@@ -111,7 +115,7 @@ import Testing
     }
 
     @Test func splitsPackedYUV420pWithCeilingChromaSize() throws {
-        let size = Plane.yuv420pPictureBytes(width: 5, height: 3)   // 15 + 2·(3·2)
+        let size = Plane.yuv420pPictureBytes(width: 5, height: 3)  // 15 + 2·(3·2)
         #expect(size == 27)
         let planes = try #require(Plane.yuv420p(ArraySlice((0..<27).map { UInt8($0) }), width: 5, height: 3))
         #expect(planes.u.width == 3 && planes.u.height == 2)

@@ -13,7 +13,7 @@ public enum CodecString {
 
     /// The `avc1` string from H.264 extradata (an `avcC` record or Annex B with an SPS), or `nil`.
     public static func avc1(extradata: [UInt8]) -> String? {
-        if extradata.first == 1, extradata.count >= 4 {   // avcC: version 1, profile, compatibility, level
+        if extradata.first == 1, extradata.count >= 4 {  // avcC: version 1, profile, compatibility, level
             return avc1(profileIDC: extradata[1], constraintFlags: extradata[2], levelIDC: extradata[3])
         }
         guard let unit = NALUnits.annexB(extradata).first(where: { ($0.first ?? 0) & 0x1f == 7 }) else { return nil }
@@ -53,8 +53,10 @@ public enum CodecString {
         for bit in 0..<32 where ptl.compatibilityFlags & (1 << UInt32(bit)) != 0 { reversed |= 1 << UInt32(31 - bit) }
         var constraints = ptl.constraintBytes
         while constraints.last == 0 { constraints.removeLast() }
-        var parts = ["hvc1", "\(space)\(ptl.profileIDC)", String(reversed, radix: 16, uppercase: true),
-                     "\(ptl.highTier ? "H" : "L")\(ptl.levelIDC)"]
+        var parts = [
+            "hvc1", "\(space)\(ptl.profileIDC)", String(reversed, radix: 16, uppercase: true),
+            "\(ptl.highTier ? "H" : "L")\(ptl.levelIDC)",
+        ]
         parts += constraints.map { String($0, radix: 16, uppercase: true) }
         return parts.joined(separator: ".")
     }
@@ -65,7 +67,8 @@ public enum CodecString {
         // SPS (type 33): 2-byte NAL header, then one byte of vps id / max sub-layers / nesting flag,
         // then general_profile_tier_level. Emulation-prevention bytes are removed first.
         guard let sps = NALUnits.annexB(extradata).first(where: { (($0.first ?? 0) >> 1) & 0x3f == 33 }),
-              let ptl = HEVCProfileTierLevel(NALUnits.removingEmulationPrevention(sps), at: 3) else { return nil }
+            let ptl = HEVCProfileTierLevel(NALUnits.removingEmulationPrevention(sps), at: 3)
+        else { return nil }
         return hvc1(ptl)
     }
 
@@ -77,16 +80,36 @@ public enum CodecString {
 
     /// The `av01` string from an `av1C` record, or `nil`.
     public static func av01(av1C record: [UInt8]) -> String? {
-        guard record.count >= 3, record[0] & 0x80 != 0 else { return nil }   // marker bit
+        guard record.count >= 3, record[0] & 0x80 != 0 else { return nil }  // marker bit
         let highBitDepth = record[2] & 0x40 != 0, twelveBit = record[2] & 0x20 != 0
-        return av01(profile: Int(record[1] >> 5), levelIndex: Int(record[1] & 0x1f), highTier: record[2] & 0x80 != 0,
-                    bitDepth: highBitDepth ? (twelveBit ? 12 : 10) : 8)
+        return av01(
+            profile: Int(record[1] >> 5),
+            levelIndex: Int(record[1] & 0x1f),
+            highTier: record[2] & 0x80 != 0,
+            bitDepth: highBitDepth ? (twelveBit ? 12 : 10) : 8
+        )
     }
 
     /// `vp09.PP.LL.DD` (VP Codec ISO Media File Format Binding, codecs parameter string):
     /// profile, level (e.g. 31 for 3.1) and bit depth, two digits each; e.g. `vp09.00.31.08`.
     public static func vp09(profile: Int, level: Int, bitDepth: Int) -> String {
         "vp09.\(twoDigits(profile)).\(twoDigits(level)).\(twoDigits(bitDepth))"
+    }
+
+    /// Largest luma picture size, samples, of each VP9 level (WebM Project, "VP9 Levels and Decoder
+    /// Testing", webmproject.org/vp9/levels), lowest level first; levels are written ×10 (3.1 = 31).
+    public static let vp9LevelMaximumLumaPictureSamples: [(level: Int, samples: Int)] = [
+        (10, 36_864), (11, 73_728), (20, 122_880), (21, 245_760), (30, 552_960), (31, 983_040),
+        (40, 2_228_224), (50, 8_912_896), (60, 35_651_584),
+    ]
+
+    /// `vp09` for a picture size when the encoder reports no level (libvpx in libavcodec sets none):
+    /// the lowest level whose maximum luma picture size holds `width × height` (sample rate is not
+    /// considered, so high frame rates may need a higher level), 6.2 beyond the table.
+    public static func vp09(profile: Int = 0, bitDepth: Int = 8, width: Int, height: Int) -> String {
+        let samples = width * height
+        let level = vp9LevelMaximumLumaPictureSamples.first { samples <= $0.samples }?.level ?? 62
+        return vp09(profile: profile, level: level, bitDepth: bitDepth)
     }
 
     /// `mp4a.40.N` for MPEG-4 audio object type `N` (2 = AAC-LC), RFC 6381 §3.3.

@@ -19,35 +19,66 @@ public enum DASHWriter {
         precondition(!video.isEmpty && all.allSatisfy { !$0.segments.isEmpty }, "an MPD needs renditions with segments")
         let minBuffer = all.map(\.maximumSegmentSeconds).max() ?? 0
         let duration = all.map(\.durationSeconds).max() ?? 0
-        var x = [
-            #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static" "#
-                + #"mediaPresentationDuration="\#(ManifestNumber.isoDuration(seconds: duration))" "#
-                + #"minBufferTime="\#(ManifestNumber.isoDuration(seconds: minBuffer))">"#,
-            #"  <Period id="0" start="PT0.000S">"#,
-            #"    <AdaptationSet id="0" contentType="video" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1">"#,
-        ]
+        var xml = XMLLines()
+        xml.raw(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        xml.open(
+            "MPD",
+            [
+                ("xmlns", "urn:mpeg:dash:schema:mpd:2011"), ("profiles", "urn:mpeg:dash:profile:isoff-live:2011"),
+                ("type", "static"), ("mediaPresentationDuration", ManifestNumber.isoDuration(seconds: duration)),
+                ("minBufferTime", ManifestNumber.isoDuration(seconds: minBuffer)),
+            ]
+        )
+        xml.open("Period", [("id", "0"), ("start", "PT0.000S")])
+        xml.open("AdaptationSet", adaptationSet(id: 0, contentType: "video", language: nil))
         for rendition in video {
-            guard case .video(let width, let height, let frameRate) = rendition.media else { preconditionFailure("video rendition expected") }
-            x.append(#"      <Representation id="\#(escaped(rendition.id))" bandwidth="\#(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))" "#
-                + #"width="\#(width)" height="\#(height)" codecs="\#(escaped(rendition.codecString))" frameRate="\#(frameRate.dashAttribute)" sar="1:1">"#)
-            x += segmentTemplate(rendition)
-            x.append("      </Representation>")
+            guard case .video(let width, let height, let frameRate) = rendition.media else {
+                preconditionFailure("video rendition expected")
+            }
+            xml.open(
+                "Representation",
+                [
+                    ("id", rendition.id),
+                    ("bandwidth", "\(bandwidthBitsPerSecond(rendition, minBufferSeconds: minBuffer))"),
+                    ("width", "\(width)"), ("height", "\(height)"), ("codecs", rendition.codecString),
+                    ("frameRate", frameRate.dashAttribute), ("sar", "1:1"),
+                ]
+            )
+            segmentTemplate(rendition, into: &xml)
+            xml.close("Representation")
         }
-        x.append("    </AdaptationSet>")
+        xml.close("AdaptationSet")
         if let audio {
-            guard case .audio(let sampleRate, let channels, let language) = audio.media else { preconditionFailure("audio rendition expected") }
-            let lang = language.map { #" lang="\#(escaped($0))""# } ?? ""
-            x.append(#"    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4"\#(lang) segmentAlignment="true" startWithSAP="1">"#)
-            x.append(#"      <Representation id="\#(escaped(audio.id))" bandwidth="\#(bandwidthBitsPerSecond(audio, minBufferSeconds: minBuffer))" "#
-                + #"codecs="\#(escaped(audio.codecString))" audioSamplingRate="\#(sampleRate)">"#)
-            x.append(#"        <AudioChannelConfiguration schemeIdUri="urn:mpeg:dash:23003:3:audio_channel_configuration:2011" value="\#(channels)"/>"#)
-            x += segmentTemplate(audio)
-            x.append("      </Representation>")
-            x.append("    </AdaptationSet>")
+            guard case .audio(let sampleRate, let channels, let language) = audio.media else {
+                preconditionFailure("audio rendition expected")
+            }
+            xml.open("AdaptationSet", adaptationSet(id: 1, contentType: "audio", language: language))
+            xml.open(
+                "Representation",
+                [
+                    ("id", audio.id), ("bandwidth", "\(bandwidthBitsPerSecond(audio, minBufferSeconds: minBuffer))"),
+                    ("codecs", audio.codecString), ("audioSamplingRate", "\(sampleRate)"),
+                ]
+            )
+            xml.empty(
+                "AudioChannelConfiguration",
+                [("schemeIdUri", audioChannelConfigurationScheme), ("value", "\(channels)")]
+            )
+            segmentTemplate(audio, into: &xml)
+            xml.close("Representation")
+            xml.close("AdaptationSet")
         }
-        x += ["  </Period>", "</MPD>"]
-        return x.joined(separator: "\n") + "\n"
+        xml.close("Period")
+        xml.close("MPD")
+        return xml.text
+    }
+
+    /// ISO/IEC 23009-1 / 23003-3 scheme for a channel count.
+    static let audioChannelConfigurationScheme = "urn:mpeg:dash:23003:3:audio_channel_configuration:2011"
+
+    private static func adaptationSet(id: Int, contentType: String, language: String?) -> [(String, String)] {
+        [("id", "\(id)"), ("contentType", contentType), ("mimeType", "\(contentType)/mp4")]
+            + (language.map { [("lang", $0)] } ?? []) + [("segmentAlignment", "true"), ("startWithSAP", "1")]
     }
 
     /// ISO/IEC 23009-1 `@bandwidth`: the smallest constant rate B (bits/s, rounded up) such that a
@@ -74,45 +105,38 @@ public enum DASHWriter {
 
     /// `SegmentTemplate` with a run-length `SegmentTimeline`. Tick boundaries are rounded from the
     /// cumulative time, so rounding never drifts.
-    static func segmentTemplate(_ rendition: PackagedRendition) -> [String] {
+    static func segmentTemplate(_ rendition: PackagedRendition, into xml: inout XMLLines) {
         var durations: [Int] = []
-        var elapsed = 0.0, previousTick = 0
+        var elapsed = 0.0
+        var previousTick = 0
         for segment in rendition.segments {
             elapsed += segment.durationSeconds
             let tick = Int((elapsed * Double(timescale)).rounded())
             durations.append(tick - previousTick)
             previousTick = tick
         }
-        var lines = [
-            #"        <SegmentTemplate timescale="\#(timescale)" initialization="\#(escaped(rendition.directory))/\#(SegmentNaming.initSegment)" "#
-                + #"media="\#(escaped(rendition.directory))/\#(SegmentNaming.dashMediaTemplate)" startNumber="\#(SegmentNaming.firstNumber)">"#,
-            "          <SegmentTimeline>",
-        ]
+        xml.open(
+            "SegmentTemplate",
+            [
+                ("timescale", "\(timescale)"),
+                ("initialization", "\(rendition.directory)/\(SegmentNaming.initSegment)"),
+                ("media", "\(rendition.directory)/\(SegmentNaming.dashMediaTemplate)"),
+                ("startNumber", "\(SegmentNaming.firstNumber)"),
+            ]
+        )
+        xml.open("SegmentTimeline", [])
         var index = 0
         while index < durations.count {
             var repeats = 0
-            while index + repeats + 1 < durations.count, durations[index + repeats + 1] == durations[index] { repeats += 1 }
-            let start = index == 0 ? #" t="0""# : ""
-            lines.append(#"            <S\#(start) d="\#(durations[index])"\#(repeats > 0 ? #" r="\#(repeats)""# : "")/>"#)
+            while index + repeats + 1 < durations.count, durations[index + repeats + 1] == durations[index] {
+                repeats += 1
+            }
+            let start = index == 0 ? [("t", "0")] : []
+            let repetition = repeats > 0 ? [("r", "\(repeats)")] : []
+            xml.empty("S", start + [("d", "\(durations[index])")] + repetition)
             index += repeats + 1
         }
-        lines += ["          </SegmentTimeline>", "        </SegmentTemplate>"]
-        return lines
-    }
-
-    /// Escapes text for an XML attribute value.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
+        xml.close("SegmentTimeline")
+        xml.close("SegmentTemplate")
     }
 }

@@ -52,11 +52,15 @@ public enum HLSWriter {
     public static func master(video: [PackagedRendition], audio: PackagedRendition? = nil) -> String {
         var lines = ["#EXTM3U", "#EXT-X-VERSION:\(version)", "#EXT-X-INDEPENDENT-SEGMENTS"]
         if let audio {
-            guard case .audio(_, let channels, let language) = audio.media else { preconditionFailure("audio rendition expected") }
+            guard case .audio(_, let channels, let language) = audio.media else {
+                preconditionFailure("audio rendition expected")
+            }
             var attributes = ["TYPE=AUDIO", "GROUP-ID=\"\(audioGroupID)\"", "NAME=\"\(language ?? audio.id)\""]
             if let language { attributes.append("LANGUAGE=\"\(language)\"") }
-            attributes += ["DEFAULT=YES", "AUTOSELECT=YES", "CHANNELS=\"\(channels)\"",
-                           "URI=\"\(audio.directory)/\(SegmentNaming.mediaPlaylist)\""]
+            attributes += [
+                "DEFAULT=YES", "AUTOSELECT=YES", "CHANNELS=\"\(channels)\"",
+                "URI=\"\(audio.directory)/\(SegmentNaming.mediaPlaylist)\"",
+            ]
             lines.append("#EXT-X-MEDIA:" + attributes.joined(separator: ","))
         }
         for rendition in video {

@@ -18,7 +18,8 @@ public struct PackagedRendition: Sendable, Hashable {
     public var segments: [PackagedSegment]
 
     public init(id: String, directory: String, codecString: String, media: Media, segments: [PackagedSegment]) {
-        self.id = id; self.directory = directory; self.codecString = codecString; self.media = media; self.segments = segments
+        self.id = id; self.directory = directory; self.codecString = codecString; self.media = media;
+        self.segments = segments
     }
 
     /// Sum of segment durations, seconds.
@@ -51,7 +52,8 @@ public struct PackagedRendition: Sendable, Hashable {
             }
         }
         if peak == 0 {
-            peak = segments.filter { $0.durationSeconds > 0 }.map { Double($0.bytes * 8) / $0.durationSeconds }.max() ?? 0
+            peak =
+                segments.filter { $0.durationSeconds > 0 }.map { Double($0.bytes * 8) / $0.durationSeconds }.max() ?? 0
         }
         return Int(peak.rounded(.up))
     }

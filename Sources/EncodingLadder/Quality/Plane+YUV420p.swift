@@ -12,10 +12,16 @@ extension Plane {
         guard width > 0, height > 0, picture.count == lumaCount + 2 * chromaCount else { return nil }
         let start = picture.startIndex
         let y = Plane(width: width, height: height, bytes: Array(picture[start..<start + lumaCount]))
-        let u = Plane(width: chromaWidth, height: chromaHeight,
-                      bytes: Array(picture[start + lumaCount..<start + lumaCount + chromaCount]))
-        let v = Plane(width: chromaWidth, height: chromaHeight,
-                      bytes: Array(picture[start + lumaCount + chromaCount..<start + lumaCount + 2 * chromaCount]))
+        let u = Plane(
+            width: chromaWidth,
+            height: chromaHeight,
+            bytes: Array(picture[start + lumaCount..<start + lumaCount + chromaCount])
+        )
+        let v = Plane(
+            width: chromaWidth,
+            height: chromaHeight,
+            bytes: Array(picture[start + lumaCount + chromaCount..<start + lumaCount + 2 * chromaCount])
+        )
         return (y, u, v)
     }
 

@@ -14,8 +14,10 @@ public struct Plane: Sendable, Hashable {
     /// - Precondition: `width ≥ 0`, `height ≥ 0` and `bytes.count == width × height`.
     public init(width: Int, height: Int, bytes: [UInt8]) {
         precondition(width >= 0 && height >= 0, "plane dimensions must be non-negative")
-        precondition(bytes.count == width * height,
-                     "plane of \(width)x\(height) needs \(width * height) bytes, got \(bytes.count)")
+        precondition(
+            bytes.count == width * height,
+            "plane of \(width)x\(height) needs \(width * height) bytes, got \(bytes.count)"
+        )
         self.width = width
         self.height = height
         self.bytes = bytes

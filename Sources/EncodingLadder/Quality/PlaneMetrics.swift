@@ -82,8 +82,14 @@ public enum PlaneMetrics {
     /// Fills `sums` with the four sums of every 4×4 block of one block row.
     ///
     /// Each block is summed in 32-bit locals and stored once (at most 16 · 2 · 255² per sum).
-    private static func blockSums(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>, stride: Int,
-                                  blockRow: Int, blocksWide: Int, into sums: inout [Int]) {
+    private static func blockSums(
+        _ pa: UnsafeBufferPointer<UInt8>,
+        _ pb: UnsafeBufferPointer<UInt8>,
+        stride: Int,
+        blockRow: Int,
+        blocksWide: Int,
+        into sums: inout [Int]
+    ) {
         sums.withUnsafeMutableBufferPointer { out in
             let top = 4 * blockRow * stride
             for block in 0..<blocksWide {
@@ -114,9 +120,12 @@ public enum PlaneMetrics {
                 var rowTotal: Float = 0
                 for block in 0..<blocksWide - 1 {
                     let o = 4 * block, n = o + 4
-                    rowTotal += windowSSIM(s1: u[o] + u[n] + l[o] + l[n], s2: u[o + 1] + u[n + 1] + l[o + 1] + l[n + 1],
-                                           ss: u[o + 2] + u[n + 2] + l[o + 2] + l[n + 2],
-                                           s12: u[o + 3] + u[n + 3] + l[o + 3] + l[n + 3])
+                    rowTotal += windowSSIM(
+                        s1: u[o] + u[n] + l[o] + l[n],
+                        s2: u[o + 1] + u[n + 1] + l[o + 1] + l[n + 1],
+                        ss: u[o + 2] + u[n + 2] + l[o + 2] + l[n + 2],
+                        s12: u[o + 3] + u[n + 3] + l[o + 3] + l[n + 3]
+                    )
                 }
                 return Double(rowTotal)
             }

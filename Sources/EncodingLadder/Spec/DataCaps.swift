@@ -16,8 +16,11 @@ public struct DataCaps: Codable, Sendable, Hashable {
     public var hdGBPerHour: Double
     public var uhdGBPerHour: Double
 
-    public init(sdGBPerHour: Double = defaultSDGBPerHour, hdGBPerHour: Double = defaultHDGBPerHour,
-                uhdGBPerHour: Double = defaultUHDGBPerHour) {
+    public init(
+        sdGBPerHour: Double = defaultSDGBPerHour,
+        hdGBPerHour: Double = defaultHDGBPerHour,
+        uhdGBPerHour: Double = defaultUHDGBPerHour
+    ) {
         self.sdGBPerHour = sdGBPerHour
         self.hdGBPerHour = hdGBPerHour
         self.uhdGBPerHour = uhdGBPerHour

@@ -4,86 +4,86 @@
 enum LadderPresets {
     static let json: [String: String] = [
         "apple-hls-h264": #"""
-{
-  "name": "apple-hls-h264",
-  "description": "H.264 SDR bit rate ladder recommended by Apple's HLS Authoring Specification, capped VBR at 200 % of the average.",
-  "reference": "Apple, 'HLS Authoring Specification for Apple Devices', https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices (H.264 bit rate ladder; 'for VOD content the peak bit rate SHOULD be no more than 200% of the average bit rate'; 6 s target duration).",
-  "segment_seconds": 6,
-  "rungs": [
-    {"name": "234p-145", "width": 416, "height": 234, "codec": "libx264", "bitrate_kbps": 145, "maxrate_kbps": 290, "bufsize_kbits": 290, "profile": "high"},
-    {"name": "360p-365", "width": 640, "height": 360, "codec": "libx264", "bitrate_kbps": 365, "maxrate_kbps": 730, "bufsize_kbits": 730, "profile": "high"},
-    {"name": "432p-730", "width": 768, "height": 432, "codec": "libx264", "bitrate_kbps": 730, "maxrate_kbps": 1460, "bufsize_kbits": 1460, "profile": "high"},
-    {"name": "432p-1100", "width": 768, "height": 432, "codec": "libx264", "bitrate_kbps": 1100, "maxrate_kbps": 2200, "bufsize_kbits": 2200, "profile": "high"},
-    {"name": "540p-2000", "width": 960, "height": 540, "codec": "libx264", "bitrate_kbps": 2000, "maxrate_kbps": 4000, "bufsize_kbits": 4000, "profile": "high"},
-    {"name": "720p-3000", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 3000, "maxrate_kbps": 6000, "bufsize_kbits": 6000, "profile": "high"},
-    {"name": "720p-4500", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 4500, "maxrate_kbps": 9000, "bufsize_kbits": 9000, "profile": "high"},
-    {"name": "1080p-6000", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 6000, "maxrate_kbps": 12000, "bufsize_kbits": 12000, "profile": "high"},
-    {"name": "1080p-7800", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 7800, "maxrate_kbps": 15600, "bufsize_kbits": 15600, "profile": "high"}
-  ]
-}
+        {
+          "name": "apple-hls-h264",
+          "description": "H.264 SDR bit rate ladder recommended by Apple's HLS Authoring Specification, capped VBR at 200 % of the average.",
+          "reference": "Apple, 'HLS Authoring Specification for Apple Devices', https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices (H.264 bit rate ladder; 'for VOD content the peak bit rate SHOULD be no more than 200% of the average bit rate'; 6 s target duration).",
+          "segment_seconds": 6,
+          "rungs": [
+            {"name": "234p-145", "width": 416, "height": 234, "codec": "libx264", "bitrate_kbps": 145, "maxrate_kbps": 290, "bufsize_kbits": 290, "profile": "high"},
+            {"name": "360p-365", "width": 640, "height": 360, "codec": "libx264", "bitrate_kbps": 365, "maxrate_kbps": 730, "bufsize_kbits": 730, "profile": "high"},
+            {"name": "432p-730", "width": 768, "height": 432, "codec": "libx264", "bitrate_kbps": 730, "maxrate_kbps": 1460, "bufsize_kbits": 1460, "profile": "high"},
+            {"name": "432p-1100", "width": 768, "height": 432, "codec": "libx264", "bitrate_kbps": 1100, "maxrate_kbps": 2200, "bufsize_kbits": 2200, "profile": "high"},
+            {"name": "540p-2000", "width": 960, "height": 540, "codec": "libx264", "bitrate_kbps": 2000, "maxrate_kbps": 4000, "bufsize_kbits": 4000, "profile": "high"},
+            {"name": "720p-3000", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 3000, "maxrate_kbps": 6000, "bufsize_kbits": 6000, "profile": "high"},
+            {"name": "720p-4500", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 4500, "maxrate_kbps": 9000, "bufsize_kbits": 9000, "profile": "high"},
+            {"name": "1080p-6000", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 6000, "maxrate_kbps": 12000, "bufsize_kbits": 12000, "profile": "high"},
+            {"name": "1080p-7800", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 7800, "maxrate_kbps": 15600, "bufsize_kbits": 15600, "profile": "high"}
+          ]
+        }
 
-"""#,
+        """#,
         "apple-hls-hevc": #"""
-{
-  "name": "apple-hls-hevc",
-  "description": "HEVC (libx265) SDR bit rate ladder recommended by Apple's HLS Authoring Specification, capped VBR at 200 % of the average.",
-  "reference": "Apple, 'HLS Authoring Specification for Apple Devices', https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices (HEVC/H.265 bit rate ladder; 200 % peak rule; 6 s target duration).",
-  "segment_seconds": 6,
-  "rungs": [
-    {"name": "360p-145", "width": 640, "height": 360, "codec": "libx265", "bitrate_kbps": 145, "maxrate_kbps": 290, "bufsize_kbits": 290, "profile": "main"},
-    {"name": "432p-300", "width": 768, "height": 432, "codec": "libx265", "bitrate_kbps": 300, "maxrate_kbps": 600, "bufsize_kbits": 600, "profile": "main"},
-    {"name": "540p-600", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 600, "maxrate_kbps": 1200, "bufsize_kbits": 1200, "profile": "main"},
-    {"name": "540p-900", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 900, "maxrate_kbps": 1800, "bufsize_kbits": 1800, "profile": "main"},
-    {"name": "540p-1600", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 1600, "maxrate_kbps": 3200, "bufsize_kbits": 3200, "profile": "main"},
-    {"name": "720p-2400", "width": 1280, "height": 720, "codec": "libx265", "bitrate_kbps": 2400, "maxrate_kbps": 4800, "bufsize_kbits": 4800, "profile": "main"},
-    {"name": "720p-3400", "width": 1280, "height": 720, "codec": "libx265", "bitrate_kbps": 3400, "maxrate_kbps": 6800, "bufsize_kbits": 6800, "profile": "main"},
-    {"name": "1080p-4500", "width": 1920, "height": 1080, "codec": "libx265", "bitrate_kbps": 4500, "maxrate_kbps": 9000, "bufsize_kbits": 9000, "profile": "main"},
-    {"name": "1080p-5800", "width": 1920, "height": 1080, "codec": "libx265", "bitrate_kbps": 5800, "maxrate_kbps": 11600, "bufsize_kbits": 11600, "profile": "main"},
-    {"name": "1440p-8100", "width": 2560, "height": 1440, "codec": "libx265", "bitrate_kbps": 8100, "maxrate_kbps": 16200, "bufsize_kbits": 16200, "profile": "main"},
-    {"name": "2160p-11600", "width": 3840, "height": 2160, "codec": "libx265", "bitrate_kbps": 11600, "maxrate_kbps": 23200, "bufsize_kbits": 23200, "profile": "main"},
-    {"name": "2160p-16800", "width": 3840, "height": 2160, "codec": "libx265", "bitrate_kbps": 16800, "maxrate_kbps": 33600, "bufsize_kbits": 33600, "profile": "main"}
-  ]
-}
+        {
+          "name": "apple-hls-hevc",
+          "description": "HEVC (libx265) SDR bit rate ladder recommended by Apple's HLS Authoring Specification, capped VBR at 200 % of the average.",
+          "reference": "Apple, 'HLS Authoring Specification for Apple Devices', https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices (HEVC/H.265 bit rate ladder; 200 % peak rule; 6 s target duration).",
+          "segment_seconds": 6,
+          "rungs": [
+            {"name": "360p-145", "width": 640, "height": 360, "codec": "libx265", "bitrate_kbps": 145, "maxrate_kbps": 290, "bufsize_kbits": 290, "profile": "main"},
+            {"name": "432p-300", "width": 768, "height": 432, "codec": "libx265", "bitrate_kbps": 300, "maxrate_kbps": 600, "bufsize_kbits": 600, "profile": "main"},
+            {"name": "540p-600", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 600, "maxrate_kbps": 1200, "bufsize_kbits": 1200, "profile": "main"},
+            {"name": "540p-900", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 900, "maxrate_kbps": 1800, "bufsize_kbits": 1800, "profile": "main"},
+            {"name": "540p-1600", "width": 960, "height": 540, "codec": "libx265", "bitrate_kbps": 1600, "maxrate_kbps": 3200, "bufsize_kbits": 3200, "profile": "main"},
+            {"name": "720p-2400", "width": 1280, "height": 720, "codec": "libx265", "bitrate_kbps": 2400, "maxrate_kbps": 4800, "bufsize_kbits": 4800, "profile": "main"},
+            {"name": "720p-3400", "width": 1280, "height": 720, "codec": "libx265", "bitrate_kbps": 3400, "maxrate_kbps": 6800, "bufsize_kbits": 6800, "profile": "main"},
+            {"name": "1080p-4500", "width": 1920, "height": 1080, "codec": "libx265", "bitrate_kbps": 4500, "maxrate_kbps": 9000, "bufsize_kbits": 9000, "profile": "main"},
+            {"name": "1080p-5800", "width": 1920, "height": 1080, "codec": "libx265", "bitrate_kbps": 5800, "maxrate_kbps": 11600, "bufsize_kbits": 11600, "profile": "main"},
+            {"name": "1440p-8100", "width": 2560, "height": 1440, "codec": "libx265", "bitrate_kbps": 8100, "maxrate_kbps": 16200, "bufsize_kbits": 16200, "profile": "main"},
+            {"name": "2160p-11600", "width": 3840, "height": 2160, "codec": "libx265", "bitrate_kbps": 11600, "maxrate_kbps": 23200, "bufsize_kbits": 23200, "profile": "main"},
+            {"name": "2160p-16800", "width": 3840, "height": 2160, "codec": "libx265", "bitrate_kbps": 16800, "maxrate_kbps": 33600, "bufsize_kbits": 33600, "profile": "main"}
+          ]
+        }
 
-"""#,
+        """#,
         "netflix-2015": #"""
-{
-  "name": "netflix-2015",
-  "description": "Netflix's fixed 'one size fits all' H.264 ladder, the baseline of per-title encoding.",
-  "reference": "Netflix Technology Blog, 'Per-Title Encode Optimization', 14 Dec 2015, https://netflixtechblog.com/per-title-encode-optimization-7e99442b62a2 (bitrate/resolution table). Maxrate and bufsize are not published; abrkit uses 2 × bitrate.",
-  "segment_seconds": 4,
-  "rungs": [
-    {"name": "240p-235", "width": 320, "height": 240, "codec": "libx264", "bitrate_kbps": 235, "maxrate_kbps": 470, "bufsize_kbits": 470, "profile": "main"},
-    {"name": "288p-375", "width": 384, "height": 288, "codec": "libx264", "bitrate_kbps": 375, "maxrate_kbps": 750, "bufsize_kbits": 750, "profile": "main"},
-    {"name": "384p-560", "width": 512, "height": 384, "codec": "libx264", "bitrate_kbps": 560, "maxrate_kbps": 1120, "bufsize_kbits": 1120, "profile": "main"},
-    {"name": "384p-750", "width": 512, "height": 384, "codec": "libx264", "bitrate_kbps": 750, "maxrate_kbps": 1500, "bufsize_kbits": 1500, "profile": "main"},
-    {"name": "480p-1050", "width": 640, "height": 480, "codec": "libx264", "bitrate_kbps": 1050, "maxrate_kbps": 2100, "bufsize_kbits": 2100, "profile": "main"},
-    {"name": "480p-1750", "width": 720, "height": 480, "codec": "libx264", "bitrate_kbps": 1750, "maxrate_kbps": 3500, "bufsize_kbits": 3500, "profile": "main"},
-    {"name": "720p-2350", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 2350, "maxrate_kbps": 4700, "bufsize_kbits": 4700, "profile": "high"},
-    {"name": "720p-3000", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 3000, "maxrate_kbps": 6000, "bufsize_kbits": 6000, "profile": "high"},
-    {"name": "1080p-4300", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 4300, "maxrate_kbps": 8600, "bufsize_kbits": 8600, "profile": "high"},
-    {"name": "1080p-5800", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 5800, "maxrate_kbps": 11600, "bufsize_kbits": 11600, "profile": "high"}
-  ]
-}
+        {
+          "name": "netflix-2015",
+          "description": "Netflix's fixed 'one size fits all' H.264 ladder, the baseline of per-title encoding.",
+          "reference": "Netflix Technology Blog, 'Per-Title Encode Optimization', 14 Dec 2015, https://netflixtechblog.com/per-title-encode-optimization-7e99442b62a2 (bitrate/resolution table). Maxrate and bufsize are not published; abrkit uses 2 × bitrate.",
+          "segment_seconds": 4,
+          "rungs": [
+            {"name": "240p-235", "width": 320, "height": 240, "codec": "libx264", "bitrate_kbps": 235, "maxrate_kbps": 470, "bufsize_kbits": 470, "profile": "main"},
+            {"name": "288p-375", "width": 384, "height": 288, "codec": "libx264", "bitrate_kbps": 375, "maxrate_kbps": 750, "bufsize_kbits": 750, "profile": "main"},
+            {"name": "384p-560", "width": 512, "height": 384, "codec": "libx264", "bitrate_kbps": 560, "maxrate_kbps": 1120, "bufsize_kbits": 1120, "profile": "main"},
+            {"name": "384p-750", "width": 512, "height": 384, "codec": "libx264", "bitrate_kbps": 750, "maxrate_kbps": 1500, "bufsize_kbits": 1500, "profile": "main"},
+            {"name": "480p-1050", "width": 640, "height": 480, "codec": "libx264", "bitrate_kbps": 1050, "maxrate_kbps": 2100, "bufsize_kbits": 2100, "profile": "main"},
+            {"name": "480p-1750", "width": 720, "height": 480, "codec": "libx264", "bitrate_kbps": 1750, "maxrate_kbps": 3500, "bufsize_kbits": 3500, "profile": "main"},
+            {"name": "720p-2350", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 2350, "maxrate_kbps": 4700, "bufsize_kbits": 4700, "profile": "high"},
+            {"name": "720p-3000", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 3000, "maxrate_kbps": 6000, "bufsize_kbits": 6000, "profile": "high"},
+            {"name": "1080p-4300", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 4300, "maxrate_kbps": 8600, "bufsize_kbits": 8600, "profile": "high"},
+            {"name": "1080p-5800", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 5800, "maxrate_kbps": 11600, "bufsize_kbits": 11600, "profile": "high"}
+          ]
+        }
 
-"""#,
+        """#,
         "sd-hd-4k": #"""
-{
-  "name": "sd-hd-4k",
-  "description": "Default H.264 ladder whose VBV caps keep every rung within its class's data cap even at peak: SD ≤ 1, HD ≤ 3, 4K ≤ 7 GB per hour.",
-  "reference": "Caps: Netflix Help Center, 'How can I control how much data Netflix uses?' (help.netflix.com/en/node/87). Rungs: abrkit; peak bound maxrate + bufsize / segment_seconds (see ladders/README.md).",
-  "segment_seconds": 4,
-  "data_caps_gb_per_hour": {"sd": 1, "hd": 3, "uhd": 7},
-  "rungs": [
-    {"name": "240p", "width": 426, "height": 240, "codec": "libx264", "bitrate_kbps": 400, "maxrate_kbps": 600, "bufsize_kbits": 600, "profile": "main", "preset": "veryfast"},
-    {"name": "360p", "width": 640, "height": 360, "codec": "libx264", "bitrate_kbps": 800, "maxrate_kbps": 1200, "bufsize_kbits": 1200, "profile": "main", "preset": "veryfast"},
-    {"name": "480p", "width": 854, "height": 480, "codec": "libx264", "bitrate_kbps": 1200, "maxrate_kbps": 1700, "bufsize_kbits": 1700, "profile": "high", "preset": "veryfast"},
-    {"name": "720p", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 2500, "maxrate_kbps": 3500, "bufsize_kbits": 3500, "profile": "high", "preset": "veryfast"},
-    {"name": "1080p", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 4000, "maxrate_kbps": 5200, "bufsize_kbits": 5200, "profile": "high", "preset": "veryfast"},
-    {"name": "2160p", "width": 3840, "height": 2160, "codec": "libx264", "bitrate_kbps": 10000, "maxrate_kbps": 12000, "bufsize_kbits": 12000, "profile": "high", "preset": "veryfast"}
-  ]
-}
+        {
+          "name": "sd-hd-4k",
+          "description": "Default H.264 ladder whose VBV caps keep every rung within its class's data cap even at peak: SD ≤ 1, HD ≤ 3, 4K ≤ 7 GB per hour.",
+          "reference": "Caps: Netflix Help Center, 'How can I control how much data Netflix uses?' (help.netflix.com/en/node/87). Rungs: abrkit; peak bound maxrate + bufsize / segment_seconds (see ladders/README.md).",
+          "segment_seconds": 4,
+          "data_caps_gb_per_hour": {"sd": 1, "hd": 3, "uhd": 7},
+          "rungs": [
+            {"name": "240p", "width": 426, "height": 240, "codec": "libx264", "bitrate_kbps": 400, "maxrate_kbps": 600, "bufsize_kbits": 600, "profile": "main", "preset": "veryfast"},
+            {"name": "360p", "width": 640, "height": 360, "codec": "libx264", "bitrate_kbps": 800, "maxrate_kbps": 1200, "bufsize_kbits": 1200, "profile": "main", "preset": "veryfast"},
+            {"name": "480p", "width": 854, "height": 480, "codec": "libx264", "bitrate_kbps": 1200, "maxrate_kbps": 1700, "bufsize_kbits": 1700, "profile": "high", "preset": "veryfast"},
+            {"name": "720p", "width": 1280, "height": 720, "codec": "libx264", "bitrate_kbps": 2500, "maxrate_kbps": 3500, "bufsize_kbits": 3500, "profile": "high", "preset": "veryfast"},
+            {"name": "1080p", "width": 1920, "height": 1080, "codec": "libx264", "bitrate_kbps": 4000, "maxrate_kbps": 5200, "bufsize_kbits": 5200, "profile": "high", "preset": "veryfast"},
+            {"name": "2160p", "width": 3840, "height": 2160, "codec": "libx264", "bitrate_kbps": 10000, "maxrate_kbps": 12000, "bufsize_kbits": 12000, "profile": "high", "preset": "veryfast"}
+          ]
+        }
 
-"""#,
+        """#,
     ]
 }

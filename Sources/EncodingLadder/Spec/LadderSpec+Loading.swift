@@ -28,8 +28,11 @@ extension LadderSpec {
     /// The built-in preset `name`.
     public static func preset(named name: String) throws -> LadderSpec {
         guard let text = LadderPresets.json[name] else {
-            throw LadderSpecError(.unknownPreset, file: "preset \(name)",
-                                  "is not a file path or a known preset; expected one of \(presetNames.joined(separator: ", "))")
+            throw LadderSpecError(
+                .unknownPreset,
+                file: "preset \(name)",
+                "is not a file path or a known preset; expected one of \(presetNames.joined(separator: ", "))"
+            )
         }
         return try decode(Data(text.utf8), file: "preset \(name)")
     }
@@ -66,13 +69,17 @@ extension LadderSpec {
     /// Rejects unknown fields and enumerated strings (codec, class) out of their sets, before decoding.
     private static func checkShape(_ raw: Any, file: String) throws {
         guard let top = raw as? [String: Any] else {
-            throw LadderSpecError(.wrongType, file: file, "is not a JSON object; expected {\"name\": ..., \"rungs\": [...]}")
+            throw LadderSpecError(
+                .wrongType,
+                file: file,
+                "is not a JSON object; expected {\"name\": ..., \"rungs\": [...]}"
+            )
         }
         try checkKeys(top, allowed: CodingKeys.allCases.map(\.rawValue), at: nil, file: file)
         if let caps = top["data_caps_gb_per_hour"] as? [String: Any] {
             try checkKeys(caps, allowed: VideoClass.allCases.map(\.rawValue), at: "data_caps_gb_per_hour", file: file)
         }
-        guard let rungs = top["rungs"] as? [Any] else { return }   // missing or mistyped: the decoder says which
+        guard let rungs = top["rungs"] as? [Any] else { return }  // missing or mistyped: the decoder says which
         for (index, element) in rungs.enumerated() {
             guard let rung = element as? [String: Any] else { continue }
             let at = rungPath(index, rung)
@@ -84,16 +91,29 @@ extension LadderSpec {
 
     private static func checkKeys(_ object: [String: Any], allowed: [String], at: String?, file: String) throws {
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw LadderSpecError(.unknownField, file: file, field: at.map { "\($0).\(unknown)" } ?? unknown,
-                                  "is not a known field; expected one of \(allowed.joined(separator: ", "))")
+            throw LadderSpecError(
+                .unknownField,
+                file: file,
+                field: at.map { "\($0).\(unknown)" } ?? unknown,
+                "is not a known field; expected one of \(allowed.joined(separator: ", "))"
+            )
         }
     }
 
-    private static func checkEnum<E: RawRepresentable & CaseIterable>(_ value: Any?, _: E.Type, field: String, file: String) throws
+    private static func checkEnum<E: RawRepresentable & CaseIterable>(
+        _ value: Any?,
+        _: E.Type,
+        field: String,
+        file: String
+    ) throws
     where E.RawValue == String {
         guard let text = value as? String, E(rawValue: text) == nil else { return }
-        throw LadderSpecError(.invalidValue, file: file, field: field,
-                              "is \"\(text)\"; expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw LadderSpecError(
+            .invalidValue,
+            file: file,
+            field: field,
+            "is \"\(text)\"; expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
     }
 
     private static func rungPath(_ index: Int, _ rung: [String: Any]?) -> String {
@@ -124,7 +144,12 @@ extension LadderSpec {
             let field = path(context.codingPath + [key])
             return LadderSpecError(.missingField, file: file, field: field, "is missing; expected a value")
         case .typeMismatch(let type, let context):
-            return LadderSpecError(.wrongType, file: file, field: path(context.codingPath), "has the wrong type; expected \(type)")
+            return LadderSpecError(
+                .wrongType,
+                file: file,
+                field: path(context.codingPath),
+                "has the wrong type; expected \(type)"
+            )
         case .valueNotFound(let type, let context):
             return LadderSpecError(.wrongType, file: file, field: path(context.codingPath), "is null; expected \(type)")
         case .dataCorrupted(let context):

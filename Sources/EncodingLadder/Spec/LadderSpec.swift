@@ -23,9 +23,15 @@ public struct LadderSpec: Codable, Sendable, Hashable {
     /// Rungs, lowest first.
     public var rungs: [Rung]
 
-    public init(name: String, description: String? = nil, reference: String? = nil,
-                segmentSeconds: Double = defaultSegmentSeconds, gopFrames: Int? = nil,
-                dataCaps: DataCaps = DataCaps(), rungs: [Rung]) {
+    public init(
+        name: String,
+        description: String? = nil,
+        reference: String? = nil,
+        segmentSeconds: Double = defaultSegmentSeconds,
+        gopFrames: Int? = nil,
+        dataCaps: DataCaps = DataCaps(),
+        rungs: [Rung]
+    ) {
         self.name = name; self.description = description; self.reference = reference
         self.segmentSeconds = segmentSeconds; self.gopFrames = gopFrames; self.dataCaps = dataCaps; self.rungs = rungs
     }

@@ -24,9 +24,19 @@ public struct Rung: Codable, Sendable, Hashable {
     /// Class for the data cap; derived from `height` when absent (see ``VideoClass``).
     public var declaredClass: VideoClass?
 
-    public init(name: String, width: Int, height: Int, codec: VideoEncoder = .libx264, bitrateKbps: Int? = nil,
-                maxrateKbps: Int? = nil, bufsizeKbits: Int? = nil, crf: Int? = nil, profile: String? = nil,
-                preset: String? = nil, declaredClass: VideoClass? = nil) {
+    public init(
+        name: String,
+        width: Int,
+        height: Int,
+        codec: VideoEncoder = .libx264,
+        bitrateKbps: Int? = nil,
+        maxrateKbps: Int? = nil,
+        bufsizeKbits: Int? = nil,
+        crf: Int? = nil,
+        profile: String? = nil,
+        preset: String? = nil,
+        declaredClass: VideoClass? = nil
+    ) {
         self.name = name; self.width = width; self.height = height; self.codec = codec
         self.bitrateKbps = bitrateKbps; self.maxrateKbps = maxrateKbps; self.bufsizeKbits = bufsizeKbits
         self.crf = crf; self.profile = profile; self.preset = preset; self.declaredClass = declaredClass

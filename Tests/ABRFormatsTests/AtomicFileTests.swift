@@ -1,9 +1,10 @@
 import Foundation
 import Testing
-@testable import EncodingLadder
+
+@testable import ABRFormats
 
 /// Manifests are written through AtomicFile: whole or not at all, nothing left behind.
-@Suite struct HLSAtomicFileTests {
+@Suite struct AtomicFileTests {
     static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-atomic-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -35,7 +35,12 @@ public enum AtomicFile {
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw WriteError(code: .createFailed, path: path, message: "cannot create a temporary file in \(directory)", cause: errnoText())
+            throw WriteError(
+                code: .createFailed,
+                path: path,
+                message: "cannot create a temporary file in \(directory)",
+                cause: errnoText()
+            )
         }
         var failure: WriteError?
         data.withUnsafeBytes { raw in
@@ -44,18 +49,33 @@ public enum AtomicFile {
                 let written = Foundation.write(fd, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = WriteError(code: .writeFailed, path: path, message: "cannot write \(temporary)", cause: errnoText())
+                    failure = WriteError(
+                        code: .writeFailed,
+                        path: path,
+                        message: "cannot write \(temporary)",
+                        cause: errnoText()
+                    )
                     return
                 }
                 offset += written
             }
         }
         if failure == nil, fsync(fd) != 0 {
-            failure = WriteError(code: .writeFailed, path: path, message: "cannot flush \(temporary)", cause: errnoText())
+            failure = WriteError(
+                code: .writeFailed,
+                path: path,
+                message: "cannot flush \(temporary)",
+                cause: errnoText()
+            )
         }
         close(fd)
         if failure == nil, rename(temporary, path) != 0 {
-            failure = WriteError(code: .renameFailed, path: path, message: "cannot rename \(temporary) over it", cause: errnoText())
+            failure = WriteError(
+                code: .renameFailed,
+                path: path,
+                message: "cannot rename \(temporary) over it",
+                cause: errnoText()
+            )
         }
         if let failure {
             unlink(temporary)

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reading and writing whole text files with `FormatError`s that name the path.
+///
+/// Writes go to a temporary file in the same folder and are renamed into place, so a failed or
+/// interrupted write never leaves a half-written file behind.
+enum TextFile {
+    /// The file's contents as UTF-8 text.
+    ///
+    /// - Throws: `.fileNotFound`, or `.unreadable` for a folder, a permission problem or invalid UTF-8.
+    static func read(_ path: String) throws(FormatError) -> String {
+        let data = try readData(path)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FormatError(.unreadable, path: path, problem: "the file is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// The file's bytes.
+    static func readData(_ path: String) throws(FormatError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FormatError(.fileNotFound, path: path, problem: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw FormatError(.unreadable, path: path, problem: "this is a folder", expected: "a file")
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FormatError(.unreadable, path: path, problem: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `text` atomically (temporary file + rename).
+    static func write(_ text: String, to path: String) throws(FormatError) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw FormatError(.unreadable, path: path, problem: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Non-blank lines with their 1-based numbers, trimmed of spaces, tabs and `\r`.
+    ///
+    /// Splits on the byte `\n`, not on `Character`: Swift treats `"\r\n"` as one grapheme, and
+    /// Pensieve's HSDPA files use Windows line ends.
+    static func lines(_ text: String) -> [(number: Int, text: Substring)] {
+        var result: [(number: Int, text: Substring)] = []
+        let bytes = text.utf8
+        var number = 0
+        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            guard let first = raw.firstIndex(where: { !isBlank($0) }), let last = raw.lastIndex(where: { !isBlank($0) }) else { continue }
+            result.append((number, text[first..<bytes.index(after: last)]))
+        }
+        return result
+    }
+
+    /// Whitespace-separated fields of a line (spaces or tabs).
+    static func fields(_ line: Substring) -> [Substring] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+}

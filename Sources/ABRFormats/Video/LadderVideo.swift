@@ -1,0 +1,49 @@
+import ABRSimulator
+import Foundation
+
+/// `ladder.json` as the simulator plays it: the Sabre fields, each level's name and resolution
+/// from `levels`, and one per-segment quality table from `segment_quality`.
+public enum LadderVideo {
+    /// Quality metrics tried, in order, when the caller names none: SSIM in dB tracks perceived
+    /// quality better than PSNR (Wang et al. 2004, doi:10.1109/TIP.2003.819861); PSNR is the fallback.
+    public static let defaultQualityMetrics = ["ssim_db", "psnr_db"]
+
+    /// Reads a ladder file.
+    ///
+    /// - Parameters:
+    ///   - qualityMetric: the `segment_quality` key to use; `nil` picks the first of
+    ///     `defaultQualityMetrics` present, or no quality when none is.
+    /// - Throws: `FormatError` for invalid JSON, a table that disagrees with `bitrates_kbps`, or a
+    ///   named `qualityMetric` that is absent.
+    public static func read(path: String, qualityMetric: String? = nil) throws(FormatError) -> Video {
+        let file = try readFile(path: path)
+        try check(file.levels.count == file.bitratesKbps.count, path: path, codingPath: "levels", value: "\(file.levels.count)",
+                  problem: "\(file.levels.count) level descriptions", expected: "\(file.bitratesKbps.count), one per bitrate")
+        let levels = zip(file.bitratesKbps, file.levels).map { kbps, info in
+            Level(bitsPerSecond: kbps * 1000, width: info.width, height: info.height, name: info.name)
+        }
+        let tables = file.segmentQuality ?? [:]
+        let metric: String?
+        if let qualityMetric {
+            try check(tables[qualityMetric] != nil, path: path, codingPath: "segment_quality", value: qualityMetric,
+                      problem: "no quality table \"\(qualityMetric)\"", expected: "one of: \(tables.keys.sorted().joined(separator: ", "))")
+            metric = qualityMetric
+        } else {
+            metric = defaultQualityMetrics.first { tables[$0] != nil }
+        }
+        return try SabreMovie.makeVideo(path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
+                                        segmentSizesBits: file.segmentSizesBits, levels: levels,
+                                        quality: metric.flatMap { tables[$0] }, metric: metric)
+    }
+
+    /// Decodes a ladder file as written, without turning it into a `Video`.
+    ///
+    /// - Throws: `FormatError` for a missing file or invalid JSON (with the coding path).
+    public static func readFile(path: String) throws(FormatError) -> LadderFile {
+        try JSONInput.decode(LadderFile.self, from: TextFile.readData(path), path: path)
+    }
+
+    private static func check(_ condition: Bool, path: String, codingPath: String, value: String, problem: String, expected: String) throws(FormatError) {
+        if !condition { throw FormatError(.inconsistentTable, path: path, codingPath: codingPath, value: value, problem: problem, expected: expected) }
+    }
+}

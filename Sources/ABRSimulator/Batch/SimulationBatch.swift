@@ -1,0 +1,57 @@
+/// Runs every trace × policy session, in parallel, with results in a fixed order.
+///
+/// Sessions are independent values, so they run on any thread; each result is written to its own
+/// slot, and the output order is (trace, policy) whatever the number of workers, so reports are
+/// byte-identical for any `jobs`.
+public struct SimulationBatch: Sendable {
+    public var video: Video
+    public var traces: [BandwidthTrace]
+    public var policies: [PolicyCatalog.Entry]
+    public var configuration: PlayerConfiguration
+    public var qoe: QoEModel
+
+    public init(video: Video, traces: [BandwidthTrace], policies: [PolicyCatalog.Entry], configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear) {
+        self.video = video
+        self.traces = traces
+        self.policies = policies
+        self.configuration = configuration
+        self.qoe = qoe
+    }
+
+    /// Checks the configuration and QoE model against the video once, before any session runs.
+    public func validate() throws(ModelError) {
+        try configuration.validate(for: video)
+        try qoe.validate(for: video)
+    }
+
+    /// Runs all sessions on up to `jobs` threads.
+    ///
+    /// - Returns: one result per trace × policy, ordered by trace then policy.
+    public func run(jobs: Int) throws(ModelError) -> [SessionResult] {
+        try validate()
+        return ParallelMap.run(count: traces.count * policies.count, jobs: jobs) { i in
+            runOne(trace: traces[i / policies.count], entry: policies[i % policies.count])
+        }
+    }
+
+    /// One session of `entry`'s policy over `trace`.
+    public func runOne(trace: BandwidthTrace, entry: PolicyCatalog.Entry) -> SessionResult {
+        var session: PlaybackSession<AnyPolicy>
+        do {
+            session = try PlaybackSession(video: video, trace: trace, policy: AnyPolicy(entry.make()), configuration: configuration, qoe: qoe)
+        } catch {
+            preconditionFailure("validated before the batch started: \(error)")
+        }
+        return session.run()
+    }
+}
+
+/// A policy behind an existential, so one session type serves every catalog entry.
+public struct AnyPolicy: ABRPolicy {
+    public var base: any ABRPolicy
+    public init(_ base: any ABRPolicy) { self.base = base }
+    public var name: String { base.name }
+    public mutating func decide(_ context: DecisionContext) -> Decision { base.decide(context) }
+    public mutating func didDownload(_ record: DownloadRecord, context: DecisionContext) { base.didDownload(record, context: context) }
+    public mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int? { base.abandon(progress, context: context) }
+}

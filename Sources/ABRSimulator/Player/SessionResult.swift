@@ -1,0 +1,10 @@
+/// Everything one session produced: per-segment records, stalls, every request, and the summary.
+public struct SessionResult: Hashable, Sendable {
+    public var traceName: String
+    public var policyName: String
+    public var segments: [SegmentRecord]
+    public var stalls: [StallEvent]
+    /// Every request in order, abandoned ones included.
+    public var requests: [DownloadRecord]
+    public var metrics: SessionMetrics
+}

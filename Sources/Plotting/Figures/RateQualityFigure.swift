@@ -1,0 +1,33 @@
+import ABRFormats
+
+/// Rate–quality curves of an encoded ladder: PSNR and SSIM against measured bitrate, one point per
+/// rung, with GB per hour of viewing along the top axis.
+public enum RateQualityFigure {
+    /// GB per hour for one kbit/s: 1000 bit/s ÷ 8 × 3600 s ÷ 10⁹ bytes.
+    public static let gbPerHourPerKbps = 1000.0 / 8 * 3600 / 1e9
+
+    public static func figure(_ ladder: LadderFile) -> Figure {
+        let rungs = ladder.levels
+        let labels = rungs.map(\.name)
+        let topAxis = Chart.SecondaryAxis(label: "data used (GB per hour)", scale: gbPerHourPerKbps)
+        var charts: [Chart] = []
+        let psnr = rungs.compactMap { r in r.psnrDb.map { (x: r.averageKbps, y: $0) } }
+        if psnr.count == rungs.count, !psnr.isEmpty {
+            charts.append(Chart(title: "PSNR against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "PSNR (dB)",
+                                series: [Chart.Series(name: "PSNR", points: psnr, style: .lineAndMarkers, labels: labels)],
+                                includeZeroY: false, topAxis: topAxis))
+        }
+        let ssim = rungs.compactMap { r in r.ssim.map { (x: r.averageKbps, y: $0) } }
+        if ssim.count == rungs.count, !ssim.isEmpty {
+            charts.append(Chart(title: "SSIM against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "SSIM",
+                                series: [Chart.Series(name: "SSIM", points: ssim, style: .lineAndMarkers, labels: labels)],
+                                includeZeroY: false, topAxis: topAxis))
+        }
+        if charts.isEmpty {
+            charts.append(Chart(title: "Bitrate per rung", xLabel: "measured average bitrate (kbit/s)", yLabel: "peak bitrate (kbit/s)",
+                                series: [Chart.Series(name: "peak", points: rungs.map { (x: $0.averageKbps, y: $0.peakKbps) }, style: .lineAndMarkers, labels: labels)],
+                                topAxis: topAxis))
+        }
+        return Figure(title: "Rate–quality of the ladder" + (ladder.source.map { " (\($0.name))" } ?? ""), charts: charts, panelHeight: 230)
+    }
+}

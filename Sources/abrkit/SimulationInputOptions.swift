@@ -1,0 +1,51 @@
+import ABRFormats
+import ABRSimulator
+import ArgumentParser
+
+/// Where the video and traces come from, shared by the commands that simulate.
+struct SimulationInputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A ladder.json, a Sabre movie JSON, or a Pensieve video_size_N folder.", valueName: "path"))
+    var video: String
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Trace files or folders (every file inside, sorted by name).", valueName: "paths"))
+    var traces: [String]
+
+    @Option(help: ArgumentHelp("Trace format, when detection should not decide: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var traceFormat: TraceFormat?
+
+    @Option(help: ArgumentHelp("Video format, when detection should not decide: \(VideoFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var videoFormat: VideoFormat?
+
+    @Option(help: ArgumentHelp("Level bitrates of a Pensieve video_size_N folder, kbit/s, comma-separated.", valueName: "kbps"))
+    var bitratesKbps: String = PensieveVideoFolder.defaultBitratesKbps.map { NumberFormat.decimal($0) }.joined(separator: ",")
+
+    @Option(help: ArgumentHelp("Chunk length of a Pensieve video_size_N folder, seconds.", valueName: "s"))
+    var chunkSeconds: Double = PensieveVideoFolder.defaultSegmentSeconds
+
+    @Option(help: ArgumentHelp("Per-segment quality metric of a ladder.json (e.g. ssim_db, psnr_db).", valueName: "key"))
+    var qualityMetric: String?
+
+    func validate() throws {
+        guard !traces.isEmpty else { throw ValidationError("--traces needs at least one file or folder") }
+        _ = try parsedBitrates()
+    }
+
+    func parsedBitrates() throws -> [Double] {
+        try bitratesKbps.split(separator: ",").map { part in
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite, value > 0 else {
+                throw ValidationError("--bitrates-kbps: '\(text)' is not a bitrate; expected numbers > 0 in kbit/s, comma-separated")
+            }
+            return value
+        }
+    }
+
+    func readVideo() throws -> Video {
+        try VideoReader.read(path: video, format: videoFormat, bitratesKbps: try parsedBitrates(), segmentSeconds: chunkSeconds, qualityMetric: qualityMetric)
+    }
+
+    func readTraces() throws -> [BandwidthTrace] {
+        try TraceReader.readAll(paths: traces, format: traceFormat)
+    }
+}
+

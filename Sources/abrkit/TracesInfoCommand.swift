@@ -1,0 +1,50 @@
+import ABRFormats
+import ABRSimulator
+import ArgumentParser
+import Foundation
+
+extension Traces {
+    /// `abrkit traces info`: a table of duration and time-weighted bandwidth statistics.
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print duration, mean/median/p10/p90 bandwidth and outage share of traces.",
+            discussion: """
+                Statistics are time-weighted over one loop. Outage is the share of time below \
+                \(Int(TraceStatistics.outageBelowBitsPerSecond / 1000)) kbit/s. With several traces, a last row pools them all.
+                """
+        )
+
+        @Argument(help: "Trace files or folders (a folder's regular files, sorted by name, skipping hidden files and README*).")
+        var paths: [String]
+
+        @Option(help: "Input format (default: detected per file).")
+        var format: TraceFormat?
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("name at least one trace file or folder") }
+        }
+
+        func run() throws {
+            let traces = try TraceReader.readAll(paths: paths, format: format)
+            var rows = traces.map { ($0.name, TraceStatistics($0)) }
+            if traces.count > 1 { rows.append(("(all \(traces.count))", try TraceStatistics(pooling: traces))) }
+            print(Self.table(rows), terminator: "")
+        }
+
+        static func table(_ rows: [(String, TraceStatistics)]) -> String {
+            let header = ["trace", "duration_s", "mean_Mbps", "median_Mbps", "p10_Mbps", "p90_Mbps", "outage_%"]
+            let body = rows.map { name, s in
+                [name, String(format: "%.1f", s.durationSeconds)]
+                    + [s.meanBitsPerSecond, s.medianBitsPerSecond, s.p10BitsPerSecond, s.p90BitsPerSecond].map { String(format: "%.3f", $0 / 1e6) }
+                    + [String(format: "%.1f", s.outageShare * 100)]
+            }
+            let widths = header.indices.map { c in ([header] + body).map { $0[c].count }.max() ?? 0 }
+            return ([header] + body).map { row in
+                row.enumerated().map { c, cell in
+                    let pad = String(repeating: " ", count: widths[c] - cell.count)
+                    return c == 0 ? cell + pad : pad + cell
+                }.joined(separator: "  ") + "\n"
+            }.joined()
+        }
+    }
+}

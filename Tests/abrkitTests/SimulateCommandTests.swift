@@ -1,0 +1,96 @@
+import ABRFormats
+import Foundation
+import Testing
+
+/// `abrkit simulate` end to end: hand-computable sessions, CSV shape, determinism across --jobs, errors.
+@Suite struct SimulateCommandTests {
+    /// A folder with a 4-segment CBR movie (0.5 and 1 Mbit/s, 1 s segments) and two constant traces.
+    static func fixture() throws -> URL {
+        let dir = try CLI.scratch()
+        let movie = #"{"segment_duration_ms": 1000, "bitrates_kbps": [500, 1000], "segment_sizes_bits": [[500000, 1000000], [500000, 1000000], [500000, 1000000], [500000, 1000000]]}"#
+        try movie.write(to: dir.appendingPathComponent("movie.json"), atomically: true, encoding: .utf8)
+        let traces = dir.appendingPathComponent("traces")
+        try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
+        try #"[{"duration_ms": 100000, "bandwidth_kbps": 1000, "latency_ms": 0}]"#.write(to: traces.appendingPathComponent("a-1mbps.json"), atomically: true, encoding: .utf8)
+        try "0 4\n50 4\n".write(to: traces.appendingPathComponent("b-4mbps.txt"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    static func sessions(_ dir: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: dir.appendingPathComponent("sessions.csv"), encoding: .utf8)
+        let (header, records) = try CSVTable.parse(text, path: "sessions.csv")
+        return records.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test func throughputOnAConstantLinkMatchesTheHandComputedSession() throws {
+        let dir = try Self.fixture()
+        let out = dir.appendingPathComponent("out")
+        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path,
+                                  "--traces", dir.appendingPathComponent("traces/a-1mbps.json").path, "--policy", "throughput", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("throughput"))
+        let rows = try Self.sessions(out)
+        #expect(rows.count == 1)
+        // 0.5 Mbit segments over 1 Mbit/s take 0.5 s; the estimate 1 Mbit/s × 0.9 never reaches 1 Mbit/s.
+        let row = try #require(rows.first)
+        #expect(row["segments"] == "4")
+        #expect(row["qoe"] == "2")
+        #expect(row["avg_bitrate_kbps"] == "500")
+        #expect(row["rebuffer_s"] == "0")
+        #expect(row["startup_delay_s"] == "0.5")
+        #expect(row["downloaded_bytes"] == "250000")
+        #expect(row["gb_per_hour"] == "0.225")
+        let segments = try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8)
+        let (header, records) = try CSVTable.parse(segments, path: "segments.csv")
+        #expect(header.starts(with: ["trace", "policy", "index", "level", "bitrate_kbps", "size_bytes", "download_start_s", "download_s"]))
+        #expect(records.map { $0[6] } == ["0", "0.5", "1", "1.5"])
+    }
+
+    @Test func outputIsByteIdenticalForAnyNumberOfJobs() throws {
+        let dir = try Self.fixture()
+        var outputs: [Data] = []
+        for jobs in ["1", "2", "7"] {
+            let out = dir.appendingPathComponent("out-\(jobs)")
+            let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                                      "--jobs", jobs, "--out", out.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("sessions.csv")) + Data(contentsOf: out.appendingPathComponent("segments.csv")))
+        }
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+        // Two traces × every built-in policy, trace-major.
+        let rows = try Self.sessions(dir.appendingPathComponent("out-1"))
+        #expect(rows.map { $0["trace"] ?? "" } == Array(repeating: "a-1mbps.json", count: rows.count / 2) + Array(repeating: "b-4mbps.txt", count: rows.count / 2))
+    }
+
+    @Test func aDataCapHoldsOnEverySession() throws {
+        let dir = try Self.fixture()
+        let out = dir.appendingPathComponent("out")
+        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                                  "--data-cap", "0.3", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("capped %"))
+        for row in try Self.sessions(out) {
+            #expect(Double(row["gb_per_hour"] ?? "") ?? .infinity <= 0.3)
+        }
+    }
+
+    @Test(arguments: [
+        (["--policy", "nonesuch"], "unknown policy 'nonesuch'"),
+        (["--jobs", "0"], "--jobs must be at least 1"),
+        (["--data-cap", "0"], "--data-cap must be a positive number"),
+        (["--max-buffer", "0.5"], "maximum buffer 0.5 s cannot hold one"),
+    ])
+    func badOptionsFailWithAMessage(arguments: [String], message: String) throws {
+        let dir = try Self.fixture()
+        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func aMissingVideoIsNamed() throws {
+        let dir = try Self.fixture()
+        let result = try CLI.run(["simulate", "--video", "/no/such/movie.json", "--traces", dir.appendingPathComponent("traces").path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/no/such/movie.json"))
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The main job on built-in defaults: builds abrkit (release) and runs `abrkit demo`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build -c release --product abrkit >&2
+exec .build/release/abrkit demo "$@"
