@@ -23,13 +23,13 @@ let package = Package(
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
         // SVG figures (no plotting dependency): generic charts plus the simulator's and encoder's figures.
         .target(name: "Plotting", dependencies: ["ABRSimulator", "ABRFormats"]),
-        // FFmpeg's C libraries (libavcodec, libavformat, libswscale, libavutil); the module map
+        // FFmpeg's C libraries (libavcodec, libavformat, libswscale, libswresample, libavutil); the module map
         // links all of them, pkg-config finds the headers.
         .systemLibrary(
             name: "CFFmpeg",
             pkgConfig: "libavformat",
             providers: [
-                .apt(["libavcodec-dev", "libavformat-dev", "libswscale-dev", "libavutil-dev", "pkg-config"]),
+                .apt(["libavcodec-dev", "libavformat-dev", "libswscale-dev", "libswresample-dev", "libavutil-dev", "pkg-config"]),
                 .brew(["ffmpeg", "pkg-config"]),
             ]
         ),

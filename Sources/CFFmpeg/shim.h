@@ -12,6 +12,7 @@
 #include <libavutil/channel_layout.h>
 #include <libavutil/audio_fifo.h>
 #include <libswscale/swscale.h>
+#include <libswresample/swresample.h>
 #include <errno.h>
 
 /// `AVERROR(e)`: a POSIX errno as a negative FFmpeg error code.

@@ -197,4 +197,28 @@ struct EncodeJobTests {
         let verdict = report.capVerdict(try #require(report.rungs.first))
         #expect(abs(verdict.gbPerHour - (report.rungs[0].gigabytesPerHour + audio.gigabytesPerHour)) < 1e-12)
     }
+
+    @Test func nonAACAudioIsReencodedToStereoAAC() throws {
+        let directory = try TemporaryDirectory()
+        let source = directory.path("opus51.mkv")
+        // 5.1 Opus at 48 kHz: needs decoding, a downmix to stereo and AAC encoding.
+        try MediaTools.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+                            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-filter_complex",
+                            "[1]asplit=6[a][b][c][d][e][f];[a][b][c][d][e][f]join=inputs=6:channel_layout=5.1[s]",
+                            "-map", "0:v", "-map", "[s]", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast",
+                            "-c:a", "libopus", "-b:a", "96k", source])
+        let out = directory.url.appendingPathComponent("out")
+        let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: TestLadder.make(), outputDirectory: out,
+                                                          measureQuality: false)).run()
+        let audio = try #require(report.audio)
+        #expect(audio.codecString == "mp4a.40.2")
+        #expect(audio.channelCount == 2 && audio.sampleRate == 48000)
+        #expect(audio.segmentBytes.count == 3)
+        #expect(abs(audio.durationSeconds - 3) < 0.05)
+        // 2 channels × 64 kbit/s nominal.
+        #expect(audio.averageKbps > 90 && audio.averageKbps < 160)
+        let probed = try MediaTools.ffprobe(["-show_entries", "stream=codec_name,channels,sample_rate", "-of", "csv=p=0",
+                                             out.appendingPathComponent("audio/playlist.m3u8").path])
+        #expect(Set(probed.split(separator: "\n")) == ["aac,48000,2"])
+    }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// The source's AAC audio, packaged beside the video as its own CMAF track (one rendition, as
 /// Apple's HLS authoring spec expects audio in a separate group), cut at the video's segment times.
 ///
-/// AAC input is copied without re-encoding (no generation loss, no extra CPU); fragments start at
+/// AAC input is copied without re-encoding (no generation loss, no extra CPU); other codecs are
+/// re-encoded to AAC-LC (``AudioTranscoder``). Fragments start at
 /// the first audio frame at or after each segment boundary of the video's timeline, and audio that
 /// runs past the video's last segment (AAC priming and padding) joins that last segment.
 final class AudioRendition {
@@ -14,6 +15,8 @@ final class AudioRendition {
     private let timeBase: AVRational
     private let segmentSeconds: Double
     private let streamIndex: Int32
+    /// Set when the source audio is not AAC.
+    private let transcoder: AudioTranscoder?
     let codecString: String
     let initBytes: Int
     let sampleRate: Int
@@ -26,27 +29,34 @@ final class AudioRendition {
     private let videoStartSeconds: Double
 
     init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double) throws {
-        self.videoStartSeconds = videoStartSeconds
         guard let parameters = stream.pointee.codecpar else {
             throw EncodeError(.unsupportedInput, "the input's audio stream has no codec parameters")
         }
-        guard parameters.pointee.codec_id == AV_CODEC_ID_AAC else {
-            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
-            throw EncodeError(.unsupportedInput, "the input's audio is \(name); abrkit packages AAC audio only (re-encode it to AAC first, e.g. ffmpeg -c:a aac)")
-        }
         self.directory = directory
         self.segmentSeconds = segmentSeconds
-        self.timeBase = stream.pointee.time_base
         self.streamIndex = stream.pointee.index
-        sampleRate = Int(parameters.pointee.sample_rate)
-        channelCount = Int(parameters.pointee.ch_layout.nb_channels)
-        // MPEG-4 Audio Object Type = libavcodec's AAC profile + 1 (FF_PROFILE_AAC_LOW 1 → AOT 2, AAC-LC).
-        codecString = CodecString.mp4a(audioObjectType: parameters.pointee.profile >= 0 ? Int(parameters.pointee.profile) + 1 : 2)
         try OutputDirectory.prepareSubdirectory(directory)
         let copy = CodecParameters()
         do {
-            try check(avcodec_parameters_copy(copy.pointer, parameters), "avcodec_parameters_copy(audio)")
-            copy.pointer.pointee.codec_tag = 0
+            if parameters.pointee.codec_id == AV_CODEC_ID_AAC {
+                transcoder = nil
+                timeBase = stream.pointee.time_base
+                self.videoStartSeconds = videoStartSeconds
+                try check(avcodec_parameters_copy(copy.pointer, parameters), "avcodec_parameters_copy(audio)")
+                copy.pointer.pointee.codec_tag = 0
+            } else {
+                let transcoder = try AudioTranscoder(stream: stream, videoStartSeconds: videoStartSeconds)
+                self.transcoder = transcoder
+                timeBase = transcoder.timeBase
+                // The transcoder's timestamps already count from the video's start.
+                self.videoStartSeconds = 0
+                try check(avcodec_parameters_from_context(copy.pointer, transcoder.encoder.context), "avcodec_parameters_from_context(aac)")
+            }
+            sampleRate = Int(copy.pointer.pointee.sample_rate)
+            channelCount = Int(copy.pointer.pointee.ch_layout.nb_channels)
+            // MPEG-4 Audio Object Type = libavcodec's AAC profile + 1 (FF_PROFILE_AAC_LOW 1 → AOT 2, AAC-LC).
+            let profile = copy.pointer.pointee.profile
+            codecString = CodecString.mp4a(audioObjectType: profile >= 0 ? Int(profile) + 1 : 2)
             muxer = try FragmentedMP4Writer(parameters: copy, timeBase: timeBase)
             let header = try muxer.writeHeader()
             initBytes = header.count
@@ -56,8 +66,18 @@ final class AudioRendition {
         }
     }
 
-    /// Adds one audio packet read from the source, starting a new segment at each boundary.
+    /// Adds one audio packet read from the source (re-encoded first when it is not AAC).
     func consume(_ packet: Packet) throws {
+        guard let transcoder else { return try place(packet) }
+        do {
+            for encoded in try transcoder.transcode(packet) { try place(encoded) }
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "re-encoding the audio to AAC failed", cause: error)
+        }
+    }
+
+    /// Writes one AAC packet into the current fragment, starting a new segment at each boundary.
+    private func place(_ packet: Packet) throws {
         guard let pts = packet.pts else { return }
         let seconds = Double(pts) * Double(timeBase.num) / Double(timeBase.den) - videoStartSeconds
         let durationSeconds = Double(packet.pointer.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
@@ -84,6 +104,7 @@ final class AudioRendition {
     /// Writes the last segment, folds any segments past the video's last one into it, and returns the measurements.
     func finish(videoSegmentCount: Int) throws -> AudioReport {
         do {
+            for encoded in try transcoder?.finish() ?? [] { try place(encoded) }
             try closeSegment(startingNextAt: lastEndSeconds)
             try muxer.finish()
         } catch let error as FFmpegError {
