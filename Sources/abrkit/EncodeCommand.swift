@@ -36,8 +36,8 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Worker threads across rungs (default: one per rung).")
     var jobs: Int = 0
 
-    @Option(help: "Threads inside each rung's encoder (default 1: byte-reproducible output; 0 = encoder's choice, faster for a dominant top rung but x264's threaded rate control is timing-dependent).")
-    var encoderThreads: Int = EncodeOptions.defaultEncoderThreads
+    @Option(help: "Threads inside each rung's encoder (default: reproducible x264 sliced threads for the biggest rungs, planned from the ladder; 0 = each encoder's choice, fastest but x264's frame-threaded rate control makes bytes vary run to run).")
+    var encoderThreads: Int?
 
     @Flag(help: "Encode rungs larger than the source instead of skipping them.")
     var upscale = false
@@ -55,7 +55,9 @@ struct EncodeCommand: ParsableCommand {
         if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
             throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
-        if encoderThreads < 0 { throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more") }
+        if let encoderThreads, encoderThreads < 0 {
+            throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
+        }
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per rung) or more") }
     }
 

@@ -108,6 +108,7 @@ struct EncodeJobTests {
 
     /// Same input, different worker counts → the same bytes, in one long-lived process whose heap
     /// holds leftovers of earlier encodes (see ``HeapDeterminism`` for why the CLI enables it).
+    /// The plan gives these rungs 2 and 3 sliced x264 threads, so threaded encoding is covered too.
     @Test func outputIsByteIdenticalWhateverTheWorkerCount() throws {
         HeapDeterminism.enable()
         let one = try TemporaryDirectory(), two = try TemporaryDirectory()

@@ -5,9 +5,11 @@ import Foundation
 // process (split + scale + the same x264 settings, fragmented MP4 out) and with abrkit's pipeline
 // (in this process), then prints CPU time, wall time and bytes per rung for both.
 //
-// Usage: EncodeBenchmark [source.mp4] [--ladder NAME|FILE] [--threads N]
+// Usage: EncodeBenchmark [source.mp4] [--ladder NAME|FILE] [--threads plan|N] [--repeat R]
 //   Without a source, makes a 10 s 1920x1080 30 fps test clip (testsrc2 + temporal noise) with ffmpeg.
-//   --threads: x264 threads per rung in both encoders (default 1, abrkit's default).
+//   --threads: x264 threads per rung in both encoders: "plan" (default, abrkit's default) gives each
+//   rung EncoderThreadPlan's sliced threads; N gives every rung N threads (0 = x264's choice).
+//   --repeat: rounds (default 3), alternating which encoder goes first; medians are reported.
 
 struct Measurement {
     var wallSeconds: Double
@@ -46,7 +48,9 @@ func right(_ text: String, _ width: Int) -> String { text.count >= width ? text 
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let ladderName = option("--ladder", in: &arguments) ?? "sd-hd-4k"
-let threads = Int(option("--threads", in: &arguments) ?? "1") ?? 1
+let threadsArgument = option("--threads", in: &arguments) ?? "plan"
+let repeats = Int(option("--repeat", in: &arguments) ?? "3") ?? 3
+let threads: Int? = threadsArgument == "plan" ? nil : Int(threadsArgument)
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
@@ -87,35 +91,65 @@ filter += rungs.enumerated().map { index, rung in "[s\(index)]scale=\(rung.width
     .joined(separator: ";")
 var cli = ["ffmpeg", "-v", "error", "-y", "-i", source, "-filter_complex", filter]
 for (index, rung) in rungs.enumerated() {
-    cli += ["-map", "[o\(index)]", "-c:v", "libx264", "-threads", String(threads)]
+    let planned = EncoderThreadPlan.threads(for: rung, in: rungs)
+    cli += ["-map", "[o\(index)]", "-c:v", "libx264", "-threads", String(threads ?? planned)]
     if let preset = rung.preset { cli += ["-preset", preset] }
     if let profile = rung.profile { cli += ["-profile:v", profile] }
     if let bitrate = rung.bitrateKbps { cli += ["-b:v", "\(bitrate)k"] }
     if let maxrate = rung.maxrateKbps { cli += ["-maxrate", "\(maxrate)k"] }
     if let bufsize = rung.bufsizeKbits { cli += ["-bufsize", "\(bufsize)k"] }
     if let crf = rung.crf { cli += ["-crf", String(crf)] }
-    cli += ["-x264-params", "keyint=\(gop):min-keyint=\(gop):scenecut=0:open-gop=0", "-forced-idr", "1",
+    let sliced = threads == nil && planned > 1 ? ":sliced-threads=1" : ""
+    cli += ["-x264-params", "keyint=\(gop):min-keyint=\(gop):scenecut=0:open-gop=0" + sliced, "-forced-idr", "1",
             "-force_key_frames", "expr:eq(mod(n,\(gop)),0)",
             "-movflags", "frag_keyframe+empty_moov+default_base_moof", "-f", "mp4",
             cliDirectory.appendingPathComponent("\(rung.name).mp4").path]
 }
-let cliCPUBefore = cpuSeconds(RUSAGE_CHILDREN)
-let cliStart = Date()
-try run(cli)
-let cliResult = Measurement(wallSeconds: Date().timeIntervalSince(cliStart), cpuSeconds: cpuSeconds(RUSAGE_CHILDREN) - cliCPUBefore,
-                            bytesPerRung: Dictionary(uniqueKeysWithValues: rungs.map { ($0.name, fileSize(cliDirectory.appendingPathComponent("\($0.name).mp4"))) }))
+@MainActor func runCLI() throws -> Measurement {
+    let cpuBefore = cpuSeconds(RUSAGE_CHILDREN)
+    let start = Date()
+    try run(cli)
+    return Measurement(wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_CHILDREN) - cpuBefore,
+                       bytesPerRung: Dictionary(uniqueKeysWithValues: rungs.map { ($0.name, fileSize(cliDirectory.appendingPathComponent("\($0.name).mp4"))) }))
+}
 
 // 2. abrkit: decode once, scale and encode every rung concurrently, CMAF segments.
 let abrkitDirectory = work.appendingPathComponent("abrkit")
-let selfCPUBefore = cpuSeconds(RUSAGE_SELF)
-let abrkitStart = Date()
-let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder, outputDirectory: abrkitDirectory,
-                                                  measureQuality: false, encoderThreads: threads)).run()
-let abrkitResult = Measurement(wallSeconds: Date().timeIntervalSince(abrkitStart), cpuSeconds: cpuSeconds(RUSAGE_SELF) - selfCPUBefore,
-                               bytesPerRung: Dictionary(uniqueKeysWithValues: report.rungs.map { ($0.rung.name, $0.initSegmentBytes + $0.mediaBytes) }))
+@MainActor func runAbrkit() throws -> Measurement {
+    let cpuBefore = cpuSeconds(RUSAGE_SELF)
+    let start = Date()
+    let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder, outputDirectory: abrkitDirectory,
+                                                      measureQuality: false, encoderThreads: threads)).run()
+    return Measurement(wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_SELF) - cpuBefore,
+                       bytesPerRung: Dictionary(uniqueKeysWithValues: report.rungs.map { ($0.rung.name, $0.initSegmentBytes + $0.mediaBytes) }))
+}
+
+// Alternate the order each round (CLI first, then abrkit first, …) so drifting machine load hits both; report medians.
+var cliRuns: [Measurement] = [], abrkitRuns: [Measurement] = []
+for round in 0..<max(1, repeats) {
+    if round % 2 == 0 {
+        cliRuns.append(try runCLI()); abrkitRuns.append(try runAbrkit())
+    } else {
+        abrkitRuns.append(try runAbrkit()); cliRuns.append(try runCLI())
+    }
+}
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+let cliResult = Measurement(wallSeconds: median(cliRuns.map(\.wallSeconds)), cpuSeconds: median(cliRuns.map(\.cpuSeconds)),
+                            bytesPerRung: cliRuns[0].bytesPerRung)
+let abrkitResult = Measurement(wallSeconds: median(abrkitRuns.map(\.wallSeconds)), cpuSeconds: median(abrkitRuns.map(\.cpuSeconds)),
+                               bytesPerRung: abrkitRuns[0].bytesPerRung)
+for (index, (cliRun, abrkitRun)) in zip(cliRuns, abrkitRuns).enumerated() {
+    print(String(format: "round %d: CLI %.2f s CPU %.2f s wall, abrkit %.2f s CPU %.2f s wall", index + 1,
+                 cliRun.cpuSeconds, cliRun.wallSeconds, abrkitRun.cpuSeconds, abrkitRun.wallSeconds))
+}
 
 print("source \(source) \(sourceWidth)x\(sourceHeight) @ \(String(format: "%.3f", framesPerSecond)) fps, ladder \(ladder.name), "
-      + "\(rungs.count) rungs, GOP \(gop), x264 threads per rung \(threads), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+      + "\(rungs.count) rungs, GOP \(gop), x264 threads per rung \(threads.map(String.init) ?? "planned: " + rungs.map { String(EncoderThreadPlan.threads(for: $0, in: rungs)) }.joined(separator: "/") + " sliced"), "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("medians of \(cliRuns.count) rounds")
 print(padded("", 10) + right("CPU s", 10) + right("wall s", 10) + right("CPU/wall", 10))
 for (name, result) in [("ffmpeg CLI", cliResult), ("abrkit", abrkitResult)] {
     print(padded(name, 10) + right(String(format: "%.2f", result.cpuSeconds), 10) + right(String(format: "%.2f", result.wallSeconds), 10)

@@ -75,8 +75,10 @@ public struct EncodeJob: Sendable {
         for (index, choice) in chosen.enumerated() {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
             try OutputDirectory.prepareSubdirectory(directory)
+            let planned = EncoderThreadPlan.threads(for: choice.rung, in: chosen.map(\.rung))
             let settings = EncoderSettings.make(rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
-                                                timeBase: description.frameTimeBase, threadCount: options.encoderThreads)
+                                                timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
+                                                slicedThreads: options.encoderThreads == nil)
             encoders.append(try RungEncoder(index: index, rung: choice.rung, settings: settings, source: description,
                                             directory: directory, measureQuality: options.measureQuality))
         }

@@ -23,14 +23,10 @@ public struct EncodeOptions: Sendable {
     public var measureQuality: Bool
     /// Frames each worker may have queued; with the encoders' own delay this bounds memory.
     public var framesInFlight: Int
-    /// Threads inside each rung's encoder.
-    public var encoderThreads: Int
-
-    /// One encoder thread per rung: rungs already run in parallel, and x264's frame threads make its
-    /// VBV rate control depend on thread timing (measured here: three runs of the same capped-VBR
-    /// encode with x264 `threads=auto` gave two different byte streams; with `threads=1`, identical),
-    /// so more threads per rung trade byte-for-byte reproducibility for wall time on top-heavy ladders.
-    public static let defaultEncoderThreads = 1
+    /// Threads inside each rung's encoder: nil plans reproducible sliced threads from the ladder
+    /// (``EncoderThreadPlan``); 0 lets each encoder choose (x264 frame threads: fastest, but the
+    /// bytes vary run to run); N gives every rung N encoder threads (frame threads; N > 1 varies too).
+    public var encoderThreads: Int?
 
     /// Queue depth per worker: 8 frames keeps every encoder fed while the decoder works, and
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
@@ -38,7 +34,7 @@ public struct EncodeOptions: Sendable {
 
     public init(input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
                 jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
-                framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int = EncodeOptions.defaultEncoderThreads) {
+                framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = nil) {
         self.encoderThreads = encoderThreads
         self.input = input
         self.ladder = ladder

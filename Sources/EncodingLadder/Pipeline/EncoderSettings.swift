@@ -26,7 +26,10 @@ struct EncoderSettings: Sendable {
     /// - libx264 / libx265: `keyint = min-keyint = gop` and `scenecut=0` (x264/x265 docs: no
     ///   scene-cut I frames), plus `forced-idr` so frames the pipeline marks as I become IDRs.
     /// - libvpx-vp9, libsvtav1: `g` and `keyint_min` = gop; forced key frames at boundaries.
-    static func make(rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 1) -> EncoderSettings {
+    ///   With `slicedThreads`, x264 splits each frame into `threadCount` slices encoded in parallel,
+    ///   which keeps its output independent of thread timing (see ``EncoderThreadPlan``).
+    static func make(rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 1,
+                     slicedThreads: Bool = false) -> EncoderSettings {
         var options: [String: String] = [:]
         var codecTag: String? = nil
         let bitrate = rung.bitrateKbps.map { $0 * 1000 }
@@ -35,6 +38,7 @@ struct EncoderSettings: Sendable {
         switch codecName {
         case "libx264":
             options["x264-params"] = "keyint=\(gopFrames):min-keyint=\(gopFrames):scenecut=0:open-gop=0"
+                + (slicedThreads && threadCount > 1 ? ":sliced-threads=1" : "")
             options["forced-idr"] = "1"
             if let preset = rung.preset { options["preset"] = preset }
             if let profile = rung.profile { options["profile"] = profile }

@@ -10,7 +10,8 @@ final class RungEncoder {
     let rung: Rung
     let settings: EncoderSettings
     let directory: URL
-    private let scaler: Scaler
+    /// nil when the rung has the source's size: the encoder then reads the source picture itself.
+    private let scaler: Scaler?
     private let encoder: FrameEncoder
     private let muxer: FragmentedMP4Writer
     private let probe: QualityProbe?
@@ -34,8 +35,9 @@ final class RungEncoder {
         gopFrames = Int64(settings.gopFrames)
         let what = "rung \(rung.name) (\(settings.codecName) \(rung.width)x\(rung.height))"
         do {
-            scaler = try Scaler(sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
-                                destinationWidth: rung.width, destinationHeight: rung.height)
+            scaler = rung.width == source.width && rung.height == source.height ? nil
+                : try Scaler(sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
+                             destinationWidth: rung.width, destinationHeight: rung.height)
             encoder = try FrameEncoder(settings: settings)
             let parameters = try encoder.parameters()
             muxer = try FragmentedMP4Writer(parameters: parameters, timeBase: settings.timeBase, codecTag: settings.codecTag)
@@ -61,7 +63,8 @@ final class RungEncoder {
     }
 
     private func encodeUnwrapped(_ source: Frame) throws {
-        let picture = try scaler.scale(source)
+        // A new reference (not a copy) when unscaled: the picture type below is set on this frame only.
+        let picture = try scaler?.scale(source) ?? source.reference()
         // Every segment starts with an IDR at the same frame on every rung; the encoder's own
         // key-frame logic is configured to agree (keyint = min-keyint = gop, no scene cuts).
         picture.pointer.pointee.pict_type = source.pts % gopFrames == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE
