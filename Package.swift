@@ -23,12 +23,22 @@ let package = Package(
         .target(name: "ABRFormats", dependencies: ["ABRSimulator"]),
         // SVG figures (no plotting dependency): generic charts plus the simulator's and encoder's figures.
         .target(name: "Plotting", dependencies: ["ABRSimulator", "ABRFormats"]),
-        // Ladder specs, quality metrics and manifest writers (pure Swift); the FFmpeg pipeline joins it.
-        .target(name: "EncodingLadder", dependencies: ["ABRFormats"]),
+        // FFmpeg's C libraries (libavcodec, libavformat, libswscale, libswresample, libavutil); the module map
+        // links all of them, pkg-config finds the headers.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [
+                .apt(["libavcodec-dev", "libavformat-dev", "libswscale-dev", "libswresample-dev", "libavutil-dev", "pkg-config"]),
+                .brew(["ffmpeg", "pkg-config"]),
+            ]
+        ),
+        // Ladder specs, quality metrics and manifest writers (pure Swift) plus the FFmpeg pipeline.
+        .target(name: "EncodingLadder", dependencies: ["CFFmpeg", "ABRFormats"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [
-                "ABRSimulator", "ABRFormats", "Plotting",
+                "ABRSimulator", "ABRFormats", "Plotting", "EncodingLadder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

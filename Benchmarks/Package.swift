@@ -18,5 +18,10 @@ let package = Package(
             name: "SabreBench",
             dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
         ),
+        // abrkit encode against the ffmpeg CLI (split + scale + same x264 settings): CPU, wall, bytes per rung.
+        .executableTarget(
+            name: "EncodeBenchmark",
+            dependencies: [.product(name: "EncodingLadder", package: "abrkit")]
+        ),
     ]
 )

@@ -4,7 +4,7 @@
 # in the tests) and python3 (the external-policy example the tests run).
 set -euo pipefail
 
-packages=(libavcodec-dev libavformat-dev libswscale-dev libavutil-dev pkg-config ffmpeg python3)
+packages=(libavcodec-dev libavformat-dev libswscale-dev libswresample-dev libavutil-dev pkg-config ffmpeg python3)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,156 @@
+import CFFmpeg
+import Foundation
+
+/// The source's AAC audio, packaged beside the video as its own CMAF track (one rendition, as
+/// Apple's HLS authoring spec expects audio in a separate group), cut at the video's segment times.
+///
+/// AAC input is copied without re-encoding (no generation loss, no extra CPU); other codecs are
+/// re-encoded to AAC-LC (``AudioTranscoder``). Fragments start at
+/// the first audio frame at or after each segment boundary of the video's timeline, and audio that
+/// runs past the video's last segment (AAC priming and padding) joins that last segment.
+final class AudioRendition {
+    static let directoryName = "audio"
+    private let directory: URL
+    private let muxer: FragmentedMP4Writer
+    private let timeBase: AVRational
+    private let segmentSeconds: Double
+    private let streamIndex: Int32
+    /// Set when the source audio is not AAC.
+    private let transcoder: AudioTranscoder?
+    let codecString: String
+    let initBytes: Int
+    let sampleRate: Int
+    let channelCount: Int
+    private var segmentBytes: [Int] = []
+    private var segmentStartSeconds: [Double] = [0]
+    private var lastEndSeconds = 0.0
+    private var wroteAny = false
+    /// Where the video's frame 0 sits on the container's clock, seconds.
+    private let videoStartSeconds: Double
+
+    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double) throws {
+        guard let parameters = stream.pointee.codecpar else {
+            throw EncodeError(.unsupportedInput, "the input's audio stream has no codec parameters")
+        }
+        self.directory = directory
+        self.segmentSeconds = segmentSeconds
+        self.streamIndex = stream.pointee.index
+        try OutputDirectory.prepareSubdirectory(directory)
+        let copy = CodecParameters()
+        do {
+            if parameters.pointee.codec_id == AV_CODEC_ID_AAC {
+                transcoder = nil
+                timeBase = stream.pointee.time_base
+                self.videoStartSeconds = videoStartSeconds
+                try check(avcodec_parameters_copy(copy.pointer, parameters), "avcodec_parameters_copy(audio)")
+                copy.pointer.pointee.codec_tag = 0
+            } else {
+                let transcoder = try AudioTranscoder(stream: stream, videoStartSeconds: videoStartSeconds)
+                self.transcoder = transcoder
+                timeBase = transcoder.timeBase
+                // The transcoder's timestamps already count from the video's start.
+                self.videoStartSeconds = 0
+                try check(avcodec_parameters_from_context(copy.pointer, transcoder.encoder.context), "avcodec_parameters_from_context(aac)")
+            }
+            sampleRate = Int(copy.pointer.pointee.sample_rate)
+            channelCount = Int(copy.pointer.pointee.ch_layout.nb_channels)
+            // MPEG-4 Audio Object Type = libavcodec's AAC profile + 1 (FF_PROFILE_AAC_LOW 1 → AOT 2, AAC-LC).
+            let profile = copy.pointer.pointee.profile
+            codecString = CodecString.mp4a(audioObjectType: profile >= 0 ? Int(profile) + 1 : 2)
+            muxer = try FragmentedMP4Writer(parameters: copy, timeBase: timeBase)
+            let header = try muxer.writeHeader()
+            initBytes = header.count
+            try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "cannot set up the audio rendition", cause: error)
+        }
+    }
+
+    /// Adds one audio packet read from the source (re-encoded first when it is not AAC).
+    func consume(_ packet: Packet) throws {
+        guard let transcoder else { return try place(packet) }
+        do {
+            for encoded in try transcoder.transcode(packet) { try place(encoded) }
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "re-encoding the audio to AAC failed", cause: error)
+        }
+    }
+
+    /// Writes one AAC packet into the current fragment, starting a new segment at each boundary.
+    private func place(_ packet: Packet) throws {
+        guard let pts = packet.pts else { return }
+        let seconds = Double(pts) * Double(timeBase.num) / Double(timeBase.den) - videoStartSeconds
+        let durationSeconds = Double(packet.pointer.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
+        do {
+            if seconds >= Double(segmentStartSeconds.count) * segmentSeconds - 1e-9 && wroteAny {
+                try closeSegment(startingNextAt: seconds)
+            }
+            lastEndSeconds = seconds + durationSeconds
+            wroteAny = true
+            try muxer.write(packet)
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "packaging audio failed at \(seconds) s", cause: error)
+        }
+    }
+
+    private func closeSegment(startingNextAt seconds: Double) throws {
+        let bytes = try muxer.flushFragment()
+        guard !bytes.isEmpty else { return }
+        segmentBytes.append(bytes.count)
+        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
+        segmentStartSeconds.append(seconds)
+    }
+
+    /// Writes the last segment, folds any segments past the video's last one into it, and returns the measurements.
+    func finish(videoSegmentCount: Int) throws -> AudioReport {
+        do {
+            for encoded in try transcoder?.finish() ?? [] { try place(encoded) }
+            try closeSegment(startingNextAt: lastEndSeconds)
+            try muxer.finish()
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "finishing the audio rendition failed", cause: error)
+        }
+        if segmentBytes.count > videoSegmentCount && videoSegmentCount > 0 {
+            // A media segment may hold several fragments (ISO/IEC 23000-19 CMAF segments), so appending is valid.
+            let last = directory.appendingPathComponent(SegmentNaming.mediaSegment(number: videoSegmentCount))
+            var merged: Data
+            do { merged = try Data(contentsOf: last) } catch {
+                throw EncodeError(.outputNotWritable, "cannot read back '\(last.path)': \(error.localizedDescription)")
+            }
+            for number in (videoSegmentCount + 1)...segmentBytes.count {
+                let extra = directory.appendingPathComponent(SegmentNaming.mediaSegment(number: number))
+                do { merged.append(try Data(contentsOf: extra)) } catch {
+                    throw EncodeError(.outputNotWritable, "cannot read back '\(extra.path)': \(error.localizedDescription)")
+                }
+                try? FileManager.default.removeItem(at: extra)
+            }
+            try OutputDirectory.write(merged, to: last)
+            segmentBytes = Array(segmentBytes.prefix(videoSegmentCount - 1)) + [merged.count]
+            segmentStartSeconds = Array(segmentStartSeconds.prefix(videoSegmentCount)) + [segmentStartSeconds.last ?? lastEndSeconds]
+        }
+        let starts = segmentStartSeconds
+        let durations = (0..<segmentBytes.count).map { starts[$0 + 1] - starts[$0] }
+        return AudioReport(codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
+                           segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
+    }
+}
+
+/// What the audio rendition cost.
+public struct AudioReport: Sendable {
+    public var codecString: String
+    public var sampleRate: Int
+    public var channelCount: Int
+    public var initSegmentBytes: Int
+    public var segmentBytes: [Int]
+    public var segmentDurationsSeconds: [Double]
+
+    public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
+    /// kbit/s (1000 bit/s) over the media segments.
+    public var averageKbps: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) * 8 / durationSeconds / 1000 : 0 }
+    /// Highest per-segment kbit/s.
+    public var peakKbps: Double {
+        zip(segmentBytes, segmentDurationsSeconds).map { $1 > 0 ? Double($0) * 8 / $1 / 1000 : 0 }.max() ?? 0
+    }
+    /// Bytes ÷ seconds × 3600 ÷ 10⁹.
+    public var gigabytesPerHour: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) / durationSeconds * 3600 / 1e9 : 0 }
+}

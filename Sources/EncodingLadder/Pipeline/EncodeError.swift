@@ -1,0 +1,32 @@
+/// Why an encode could not run or finish: a code to branch on, a message for people, and the
+/// underlying libav* failure when there is one.
+public struct EncodeError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case inputNotFound
+        case noVideoStream
+        case noFrames
+        case unsupportedInput
+        case invalidLadder
+        case noUsableRung
+        case encoderUnavailable
+        case outputNotWritable
+        case ffmpeg
+        case internalInvariant
+    }
+
+    public var code: Code
+    public var message: String
+    /// The libav* failure behind this error, if any.
+    public var cause: FFmpegError?
+
+    public init(_ code: Code, _ message: String, cause: FFmpegError? = nil) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    public var description: String {
+        guard let cause else { return message }
+        return "\(message): \(cause)"
+    }
+}

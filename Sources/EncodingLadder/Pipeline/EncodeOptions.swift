@@ -1,0 +1,68 @@
+import Foundation
+
+/// What to encode, with which ladder, where, and how.
+public struct EncodeOptions: Sendable {
+    /// Where the pictures come from.
+    public enum Input: Sendable {
+        /// Any file libavformat reads.
+        case file(path: String)
+        /// The built-in deterministic synthetic sample at the ladder's top resolution.
+        case sample(durationSeconds: Double)
+    }
+
+    public var input: Input
+    public var ladder: LadderSpec
+    public var outputDirectory: URL
+    /// Overrides the ladder's segment duration, seconds.
+    public var segmentSeconds: Double?
+    /// Worker threads; rungs are spread over them (0 = one per rung).
+    public var jobs: Int
+    /// Encode rungs larger than the source instead of skipping them.
+    public var upscale: Bool
+    /// Measure PSNR/SSIM against the source (decodes every rung once more).
+    public var measureQuality: Bool
+    /// Frames each worker may have queued; with the encoders' own delay this bounds memory.
+    public var framesInFlight: Int
+    /// Threads inside each rung's encoder: nil plans reproducible sliced threads from the ladder
+    /// (``EncoderThreadPlan``); 0 lets each encoder choose (x264 frame threads: fastest, but the
+    /// bytes vary run to run); N gives every rung N encoder threads (frame threads; N > 1 varies too).
+    public var encoderThreads: Int?
+
+    /// Queue depth per worker: 8 frames keeps every encoder fed while the decoder works, and
+    /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
+    public static let defaultFramesInFlight = 8
+
+    public init(input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
+                jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
+                framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = nil) {
+        self.encoderThreads = encoderThreads
+        self.input = input
+        self.ladder = ladder
+        self.outputDirectory = outputDirectory
+        self.segmentSeconds = segmentSeconds
+        self.jobs = jobs
+        self.upscale = upscale
+        self.measureQuality = measureQuality
+        self.framesInFlight = framesInFlight
+    }
+}
+
+/// A snapshot for the progress line.
+public struct EncodeProgress: Sendable {
+    public var rungCount: Int
+    /// Source frames decoded so far.
+    public var framesDecoded: Int
+    /// Frames every rung has encoded.
+    public var framesEncoded: Int
+    /// Expected total frames, when the source states its duration.
+    public var expectedFrames: Int?
+    public var elapsedSeconds: Double
+
+    /// Encoded frames per second of wall time.
+    public var framesPerSecond: Double { elapsedSeconds > 0 ? Double(framesEncoded) / elapsedSeconds : 0 }
+    /// Seconds left at the current speed, when the total is known.
+    public var etaSeconds: Double? {
+        guard let expectedFrames, framesPerSecond > 0 else { return nil }
+        return max(0, Double(expectedFrames - framesEncoded) / framesPerSecond)
+    }
+}

@@ -1,0 +1,31 @@
+/// Turns an encode's measurements into the packaging layer's renditions, and those into manifest text.
+struct ManifestBuilder {
+    var report: EncodeReport
+    /// Video rungs in manifest order (ascending bitrate).
+    var rungs: [RungReport]
+
+    var videoRenditions: [PackagedRendition] {
+        rungs.map(\.packaged)
+    }
+
+    var audioRendition: PackagedRendition? {
+        report.audio.map { audio in
+            PackagedRendition(id: AudioRendition.directoryName, directory: AudioRendition.directoryName, codecString: audio.codecString,
+                              media: .audio(sampleRate: audio.sampleRate, channels: audio.channelCount, language: nil),
+                              segments: zip(audio.segmentDurationsSeconds, audio.segmentBytes).map {
+                                  PackagedSegment(durationSeconds: $0, bytes: $1)
+                              })
+        }
+    }
+
+    /// (path relative to the output directory, text) of every media playlist.
+    func mediaPlaylists() -> [(path: String, text: String)] {
+        (videoRenditions + (audioRendition.map { [$0] } ?? [])).map {
+            ("\($0.directory)/\(SegmentNaming.mediaPlaylist)", HLSWriter.media($0))
+        }
+    }
+
+    func masterPlaylist() -> String { HLSWriter.master(video: videoRenditions, audio: audioRendition) }
+
+    func mpd() -> String { DASHWriter.mpd(video: videoRenditions, audio: audioRendition) }
+}

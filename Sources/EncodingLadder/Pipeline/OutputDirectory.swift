@@ -1,0 +1,61 @@
+import Foundation
+
+/// File operations on the output directory, arranged so that a manifest never points at a
+/// missing or partial segment: every file is written to a temporary name and renamed into place,
+/// stale manifests are removed before the first segment is written, and new manifests last.
+enum OutputDirectory {
+    /// Manifest names abrkit writes at the top of the output directory.
+    static let ladderFileName = "ladder.json"
+    static let masterPlaylistName = "master.m3u8"
+    static let mpdName = "manifest.mpd"
+
+    /// Creates `directory` (and parents), checks that it is writable, and removes manifests of an earlier run.
+    ///
+    /// - Throws: ``EncodeError/Code/outputNotWritable`` naming the directory and the reason.
+    static func prepare(_ directory: URL) throws {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw EncodeError(.outputNotWritable, "cannot create output directory '\(directory.path)': \(error.localizedDescription)")
+        }
+        let probe = directory.appendingPathComponent(".abrkit-write-test-\(ProcessInfo.processInfo.processIdentifier)")
+        guard manager.createFile(atPath: probe.path, contents: Data()) else {
+            throw EncodeError(.outputNotWritable, "output directory '\(directory.path)' is not writable")
+        }
+        try? manager.removeItem(at: probe)
+        let entries = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in entries where name == ladderFileName || name.hasSuffix(".m3u8") || name.hasSuffix(".mpd") {
+            try? manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
+    /// Creates a rung's (or the audio's) subdirectory, emptied of earlier segments.
+    static func prepareSubdirectory(_ directory: URL) throws {
+        let manager = FileManager.default
+        do {
+            if manager.fileExists(atPath: directory.path) {
+                for name in try manager.contentsOfDirectory(atPath: directory.path)
+                where name.hasSuffix(".m4s") || name.hasSuffix(".mp4") || name.hasSuffix(".m3u8") {
+                    try manager.removeItem(at: directory.appendingPathComponent(name))
+                }
+            }
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw EncodeError(.outputNotWritable, "cannot prepare '\(directory.path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `bytes` to `url` through a temporary file and a rename.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        try write(Data(bytes), to: url)
+    }
+
+    static func write(_ data: Data, to url: URL) throws {
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw EncodeError(.outputNotWritable, "cannot write '\(url.path)': \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CFFmpeg
+
+/// Measures a rung's real distortion: decodes the rung's own packets with libavcodec, scales each
+/// picture back to the source's size (as a player would display it) and compares it with the
+/// source picture of the same timestamp (PSNR/SSIM as FFmpeg's `psnr` and `ssim` filters compute them).
+///
+/// Source pictures wait in a FIFO until their encoded counterparts come out of the decoder, so
+/// at most the encoder's delay (look-ahead plus B-frames) is held per rung.
+final class QualityProbe {
+    private let decoder: FrameDecoder
+    private let upscaler: Scaler
+    private let gopFrames: Int64
+    private var references: [Frame] = []
+    private var referenceHead = 0
+    private var accumulator = QualityAccumulator()
+    private var currentSegment: Int64 = 0
+    /// One summary per finished segment, in order.
+    private(set) var segmentSummaries: [QualitySummary] = []
+
+    init(parameters: CodecParameters, rungWidth: Int, rungHeight: Int, source: SourceDescription, gopFrames: Int,
+         what: String) throws(FFmpegError) {
+        // One thread: the probe runs beside the rung's encoder, which already uses the cores.
+        decoder = try FrameDecoder(parameters: parameters.pointer, threadCount: 1, what: what)
+        upscaler = try Scaler(sourceWidth: rungWidth, sourceHeight: rungHeight, sourceFormat: AV_PIX_FMT_YUV420P,
+                              destinationWidth: source.width, destinationHeight: source.height)
+        self.gopFrames = Int64(gopFrames)
+    }
+
+    /// The source picture that the encoder was just given, in presentation order.
+    func addReference(_ frame: Frame) { references.append(frame) }
+
+    /// Decodes one of the rung's packets and measures whatever pictures come out.
+    func decode(_ packet: Packet) throws {
+        try decoder.send(packet)
+        try drain()
+    }
+
+    /// Drains the decoder and closes the last segment.
+    func finish() throws -> QualityAccumulator {
+        try decoder.send(nil)
+        try drain()
+        if accumulator.currentSegment.frameCount > 0 { segmentSummaries.append(accumulator.endSegment()) }
+        guard referenceHead == references.count else {
+            throw EncodeError(.internalInvariant, "\(references.count - referenceHead) encoded frames never came out of the decoder")
+        }
+        return accumulator
+    }
+
+    private func drain() throws {
+        while let decoded = try decoder.receive() {
+            guard referenceHead < references.count else {
+                throw EncodeError(.internalInvariant, "decoder produced more frames than were encoded")
+            }
+            let reference = references[referenceHead]
+            referenceHead += 1
+            if referenceHead > 64 { references.removeFirst(referenceHead); referenceHead = 0 }
+            let pts = decoded.pointer.pointee.best_effort_timestamp
+            guard pts == reference.pts else {
+                throw EncodeError(.internalInvariant, "decoded frame pts \(pts) does not match source frame \(reference.pts)")
+            }
+            let segment = pts / gopFrames
+            while segment > currentSegment {
+                segmentSummaries.append(accumulator.endSegment())
+                currentSegment += 1
+            }
+            let displayed = try upscaler.scale(decoded)
+            accumulator.add(reference: reference.yuv420Planes(), distorted: displayed.yuv420Planes())
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import CFFmpeg
+import Foundation
+
+/// One rung's encode: scale each source picture, encode it, cut the fMP4 stream into one segment
+/// per GOP, write the segment files, and (optionally) measure quality against the source.
+///
+/// Used by one worker thread at a time; all FFmpeg contexts it owns are freed with it.
+final class RungEncoder {
+    let index: Int
+    let rung: Rung
+    let settings: EncoderSettings
+    let directory: URL
+    /// nil when the rung has the source's size: the encoder then reads the source picture itself.
+    private let scaler: Scaler?
+    private let encoder: FrameEncoder
+    private let muxer: FragmentedMP4Writer
+    private let probe: QualityProbe?
+    private let gopFrames: Int64
+    /// Bytes of `init.mp4`.
+    let initBytes: Int
+    /// RFC 6381 codec string read from the encoder's parameter sets.
+    let codecString: String
+    private(set) var segmentBytes: [Int] = []
+    /// Presentation timestamps (frame numbers) of the key frames, in stream order.
+    private(set) var keyFramePts: [Int64] = []
+    private(set) var framesEncoded = 0
+
+    /// Opens the scaler, encoder and muxer and writes `init.mp4`.
+    init(index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
+         measureQuality: Bool) throws {
+        self.index = index
+        self.rung = rung
+        self.settings = settings
+        self.directory = directory
+        gopFrames = Int64(settings.gopFrames)
+        let what = "rung \(rung.name) (\(settings.codecName) \(rung.width)x\(rung.height))"
+        do {
+            scaler = rung.width == source.width && rung.height == source.height ? nil
+                : try Scaler(sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
+                             destinationWidth: rung.width, destinationHeight: rung.height)
+            encoder = try FrameEncoder(settings: settings)
+            let parameters = try encoder.parameters()
+            muxer = try FragmentedMP4Writer(parameters: parameters, timeBase: settings.timeBase, codecTag: settings.codecTag)
+            probe = measureQuality
+                ? try QualityProbe(parameters: parameters, rungWidth: rung.width, rungHeight: rung.height, source: source,
+                                   gopFrames: settings.gopFrames, what: what)
+                : nil
+            let header = try muxer.writeHeader()
+            codecString = CodecString.make(codecName: settings.codecName, extradata: encoder.extradata,
+                                           parameters: parameters, initSegment: header)
+            initBytes = header.count
+            try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "cannot set up \(what)", cause: error)
+        }
+    }
+
+    /// Encodes one source picture (YUV 4:2:0 at source size, `pts` = frame number).
+    func encode(_ source: Frame) throws {
+        do { try encodeUnwrapped(source) } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "encoding rung \(rung.name) failed at frame \(source.pts)", cause: error)
+        }
+    }
+
+    private func encodeUnwrapped(_ source: Frame) throws {
+        // A new reference (not a copy) when unscaled: the picture type below is set on this frame only.
+        let picture = try scaler?.scale(source) ?? source.reference()
+        // Every segment starts with an IDR at the same frame on every rung; the encoder's own
+        // key-frame logic is configured to agree (keyint = min-keyint = gop, no scene cuts).
+        picture.pointer.pointee.pict_type = source.pts % gopFrames == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE
+        probe?.addReference(source)
+        try encoder.send(picture)
+        try drainEncoder()
+        framesEncoded += 1
+    }
+
+    /// Flushes the encoder, writes the last segment, and finishes the quality measurement.
+    func finish() throws {
+        do {
+            try encoder.send(nil)
+            try drainEncoder()
+            try writeSegment(try muxer.flushFragment())
+            try muxer.finish()
+        } catch let error as FFmpegError {
+            throw EncodeError(.ffmpeg, "encoding rung \(rung.name) failed", cause: error)
+        }
+        quality = try probe?.finish().total
+    }
+
+    /// Whole-rung quality, once ``finish()`` has run with measurement on.
+    private(set) var quality: QualitySummary?
+
+    /// The rung's measurements, once ``finish()`` has run.
+    ///
+    /// - Throws: ``EncodeError/Code/internalInvariant`` when segments and key frames disagree.
+    func report(totalFrames: Int, frameRate: FrameRate) throws -> RungReport {
+        let framesPerSecond = frameRate.framesPerSecond
+        let segmentCount = (totalFrames + settings.gopFrames - 1) / settings.gopFrames
+        guard segmentBytes.count == segmentCount, keyFramePts.count == segmentCount else {
+            throw EncodeError(.internalInvariant, "rung \(rung.name): \(segmentBytes.count) segments and \(keyFramePts.count) key frames for \(segmentCount) GOPs of \(settings.gopFrames) frames")
+        }
+        let durations = (0..<segmentCount).map { Double(min(settings.gopFrames, totalFrames - $0 * settings.gopFrames)) / framesPerSecond }
+        return RungReport(rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
+                          segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
+                          quality: quality, segmentQuality: probe?.segmentSummaries ?? [])
+    }
+
+    private func drainEncoder() throws {
+        while let packet = try encoder.receive() {
+            // Constant frame rate: one tick per frame, so the last sample of a fragment has its length.
+            packet.pointer.pointee.duration = 1
+            if packet.isKeyFrame, let pts = packet.pts {
+                guard pts % gopFrames == 0 else {
+                    throw EncodeError(.internalInvariant,
+                                      "rung \(rung.name): key frame at frame \(pts), not on a segment boundary (every \(gopFrames) frames)")
+                }
+                keyFramePts.append(pts)
+                if pts > 0 { try writeSegment(try muxer.flushFragment()) }
+            }
+            try probe?.decode(packet)
+            try muxer.write(packet)
+        }
+    }
+
+    private func writeSegment(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        segmentBytes.append(bytes.count)
+        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import EncodingLadder
+import Foundation
+
+/// `abrkit encode`: encode a source (or the built-in sample) into a measured ladder.
+struct EncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encode",
+        abstract: "Encode a video into a ladder of CMAF renditions with HLS and DASH manifests, and measure each rung.",
+        discussion: """
+            Decodes the input once, scales and encodes every rung concurrently with an IDR at every segment \
+            boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
+            (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
+            data-cap verdict.
+            """
+    )
+
+    @Argument(help: "The source video: any file libavformat reads. Omit it with --sample.")
+    var input: String?
+
+    @Option(help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
+    var sample: Double?
+
+    @Option(help: "Ladder preset name or JSON file (presets: \(LadderSpec.presetNames.joined(separator: ", "))).")
+    var ladder: String = "sd-hd-4k"
+
+    @Option(help: "Output directory.")
+    var out: String
+
+    @Option(help: "Segment duration in seconds (overrides the ladder's).")
+    var segmentSeconds: Double?
+
+    @Option(help: "Encoder for every rung (overrides the ladder's): \(VideoEncoder.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var codec: VideoEncoder?
+
+    @Option(help: "Worker threads across rungs (default: one per rung).")
+    var jobs: Int = 0
+
+    @Option(help: "Threads inside each rung's encoder (default: reproducible x264 sliced threads for the biggest rungs, planned from the ladder; 0 = each encoder's choice, fastest but x264's frame-threaded rate control makes bytes vary run to run).")
+    var encoderThreads: Int?
+
+    @Flag(help: "Encode rungs larger than the source instead of skipping them.")
+    var upscale = false
+
+    @Flag(help: "Skip the PSNR/SSIM measurement (faster).")
+    var noQuality = false
+
+    func validate() throws {
+        if (input == nil) == (sample == nil) {
+            throw ValidationError("give either an input file or --sample <seconds>, not both and not neither")
+        }
+        if let sample, !(sample > 0 && sample.isFinite) {
+            throw ValidationError("--sample \(sample): expected a positive number of seconds")
+        }
+        if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
+            throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
+        }
+        if let encoderThreads, encoderThreads < 0 {
+            throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
+        }
+        if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per rung) or more") }
+    }
+
+    func run() throws {
+        FFmpegLog.showErrorsOnly()
+        // SVT-AV1 logs through its own channel, not av_log; level 2 keeps its errors (SVT-AV1 Docs/Parameters.md, SVT_LOG).
+        setenv("SVT_LOG", "2", 0)
+        HeapDeterminism.enable()
+        var spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
+        if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
+        let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
+        let options = EncodeOptions(input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
+                                    segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
+                                    measureQuality: !noQuality, encoderThreads: encoderThreads)
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let report: EncodeReport
+        do {
+            report = try EncodeJob(options: options).run(
+                warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
+                progress: { progress in
+                    guard showProgress else { return }
+                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
+                })
+        } catch let error as EncodeError {
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            throw error
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        print(SummaryTable.render(report), terminator: "")
+    }
+}
+
+extension VideoEncoder: ExpressibleByArgument {}
