@@ -1,0 +1,183 @@
+/// The offline optimum: with the whole trace known, the level sequence that maximises the
+/// session's QoE, found by dynamic programming over segment × level × (time, buffer).
+///
+/// In the spirit of Pensieve's offline optimal (`sim/dp.cc`, Mao et al., SIGCOMM 2017,
+/// doi:10.1145/3098822.3098843), which quantises time and buffer in 50 ms steps. Here every
+/// transition is simulated *exactly* as `PlaybackSession` plays it (idle when full, per-period
+/// latency, exact trace integration, stalls, startup), from a representative state per bin:
+/// - States after segment `i` are merged when they share the last level, the playing flag and the
+///   `binSeconds` bins of clock and buffer; the merged state keeps the representative with the
+///   highest QoE so far.
+/// - Among states with the same last level and playing flag, a state is dropped when another is
+///   no later, holds at least as much buffer and has at least as much QoE (the usual dominance;
+///   it assumes a later request never finishes earlier, true unless latency differs between periods).
+///
+/// The plan's QoE is therefore achievable (the session replays it exactly) and it is the optimum
+/// up to this discretisation: it is an upper bound on every online policy's QoE except where two
+/// paths closer than a bin, or the dominance assumption, would have told them apart. With tiny
+/// bins it matches exhaustive enumeration (tested).
+public struct OptimalPlanner: Sendable {
+    /// 50 ms: Pensieve `sim/dp.cc`'s `DT`, its time and buffer quantum.
+    public static let defaultBinSeconds = 0.05
+
+    public let video: Video
+    public let trace: BandwidthTrace
+    public let configuration: PlayerConfiguration
+    public let qoe: QoEModel
+    public let binSeconds: Double
+
+    public init(video: Video, trace: BandwidthTrace, configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear, binSeconds: Double = defaultBinSeconds) {
+        precondition(binSeconds > 0, "bins must be positive")
+        self.video = video
+        self.trace = trace
+        self.configuration = configuration
+        self.qoe = qoe
+        self.binSeconds = binSeconds
+    }
+
+    /// One DP state: the player after a segment, and how it got there.
+    struct Node {
+        var time: Double
+        var bufferSeconds: Double
+        var isPlaying: Bool
+        var level: Int
+        /// Σ per-segment rewards so far.
+        var reward: Double
+        /// Startup delay once playing (0 before).
+        var startupSeconds: Double
+        /// Index of the predecessor in the previous layer.
+        var parent: Int
+
+        func score(_ startupPenalty: Double) -> Double { reward - startupPenalty * startupSeconds }
+    }
+
+    /// The best level sequence and its QoE (Σ rewards − startup penalty × startup delay).
+    public func solve() -> (levels: [Int], qoe: Double) {
+        let count = video.segmentCount
+        var layers: [[Node]] = []
+        layers.reserveCapacity(count)
+        var previous = [Node(time: 0, bufferSeconds: 0, isPlaying: false, level: -1, reward: 0, startupSeconds: 0, parent: -1)]
+        var utilities = Array(repeating: 0.0, count: video.levelCount)
+        var previousUtilities = utilities
+        for segment in 0..<count {
+            for l in 0..<video.levelCount { utilities[l] = qoe.utility(segment: segment, level: l, video: video) }
+            var merged: [Key: Int] = [:]
+            var layer: [Node] = []
+            for (p, node) in previous.enumerated() {
+                for level in 0..<video.levelCount {
+                    var next = advance(node, segment: segment, level: level, utility: utilities[level],
+                                       previousUtility: node.level >= 0 ? previousUtilities[node.level] : nil)
+                    next.parent = p
+                    let key = Key(level: level, playing: next.isPlaying, time: bin(next.time), buffer: bin(next.bufferSeconds))
+                    if let at = merged[key] {
+                        if next.score(qoe.startupPenalty) > layer[at].score(qoe.startupPenalty) { layer[at] = next }
+                    } else {
+                        merged[key] = layer.count
+                        layer.append(next)
+                    }
+                }
+            }
+            layers.append(previous)
+            previous = pruneDominated(layer)
+            swap(&utilities, &previousUtilities)
+        }
+        // Best final state (first in order among equals), then walk the parents back.
+        var best = 0
+        for (i, node) in previous.enumerated() where node.score(qoe.startupPenalty) > previous[best].score(qoe.startupPenalty) { best = i }
+        var levels = Array(repeating: 0, count: count)
+        var node = previous[best]
+        for segment in stride(from: count - 1, through: 0, by: -1) {
+            levels[segment] = node.level
+            if segment > 0 { node = layers[segment][node.parent] }
+        }
+        return (levels, previous[best].score(qoe.startupPenalty))
+    }
+
+    private struct Key: Hashable {
+        var level: Int
+        var playing: Bool
+        var time: Int
+        var buffer: Int
+    }
+
+    private func bin(_ seconds: Double) -> Int { Int((seconds / binSeconds).rounded(.down)) }
+
+    /// Plays `segment` at `level` from `node` exactly as `PlaybackSession.step()` does (no abandonment).
+    func advance(_ node: Node, segment: Int, level: Int, utility: Double, previousUtility: Double?) -> Node {
+        var next = node
+        let d = video.segmentSeconds
+        if next.bufferSeconds + d > configuration.maxBufferSeconds {
+            if next.isPlaying {
+                let idle = next.bufferSeconds + d - configuration.maxBufferSeconds
+                next.time += idle
+                next.bufferSeconds -= idle
+            } else {
+                next.isPlaying = true
+                next.startupSeconds = next.time
+            }
+        }
+        let start = next.time
+        let firstByte = start + trace.latencySeconds(at: start)
+        let seconds = trace.transferEnd(startingAt: firstByte, bits: Double(video.segmentBytes[segment][level]) * 8) - start
+        var stall = 0.0
+        if seconds > 0 {
+            if next.isPlaying {
+                if next.bufferSeconds >= seconds {
+                    next.bufferSeconds -= seconds
+                } else {
+                    stall = seconds - next.bufferSeconds
+                    next.bufferSeconds = 0
+                }
+            }
+            next.time += seconds
+        }
+        next.bufferSeconds += d
+        if !next.isPlaying, next.bufferSeconds >= configuration.startupThreshold(for: video) || segment == video.segmentCount - 1 {
+            next.isPlaying = true
+            next.startupSeconds = next.time
+        }
+        next.reward += qoe.reward(utility: utility, previousUtility: previousUtility, rebufferSeconds: stall)
+        next.level = level
+        return next
+    }
+
+    /// Drops states another state dominates (same level and playing flag; no later, no less buffer, no less QoE).
+    private func pruneDominated(_ layer: [Node]) -> [Node] {
+        let penalty = qoe.startupPenalty
+        let order = layer.indices.sorted { a, b in
+            let x = layer[a], y = layer[b]
+            if x.level != y.level { return x.level < y.level }
+            if x.isPlaying != y.isPlaying { return !x.isPlaying }
+            if x.time != y.time { return x.time < y.time }
+            if x.bufferSeconds != y.bufferSeconds { return x.bufferSeconds > y.bufferSeconds }
+            return x.score(penalty) > y.score(penalty)
+        }
+        var kept: [Node] = []
+        kept.reserveCapacity(layer.count)
+        // Staircase of kept (buffer, score) in the current group: buffer ascending, score strictly descending.
+        var stairs: [(buffer: Double, score: Double)] = []
+        var group: (level: Int, playing: Bool)? = nil
+        for i in order {
+            let node = layer[i]
+            if group == nil || group!.level != node.level || group!.playing != node.isPlaying {
+                group = (node.level, node.isPlaying)
+                stairs.removeAll(keepingCapacity: true)
+            }
+            let score = node.score(penalty)
+            // First stair with buffer ≥ this node's: it has the best score among those.
+            var lo = 0, hi = stairs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if stairs[mid].buffer >= node.bufferSeconds { hi = mid } else { lo = mid + 1 }
+            }
+            if lo < stairs.count, stairs[lo].score >= score { continue }
+            kept.append(node)
+            // Remove stairs this node dominates (buffer ≤ its buffer, score ≤ its score), then insert it.
+            var start = lo
+            while start > 0, stairs[start - 1].score <= score { start -= 1 }
+            let end = (lo < stairs.count && stairs[lo].buffer == node.bufferSeconds) ? lo + 1 : lo
+            stairs.replaceSubrange(start..<end, with: [(node.bufferSeconds, score)])
+        }
+        return kept
+    }
+}
