@@ -8,31 +8,49 @@
 /// - States after segment `i` are merged when they share the last level, the playing flag and the
 ///   `binSeconds` bins of clock and buffer; the merged state keeps the representative with the
 ///   highest QoE so far.
-/// - Among states with the same last level and playing flag, a state is dropped when another is
-///   no later, holds at least as much buffer and has at least as much QoE (the usual dominance;
-///   it assumes a later request never finishes earlier, true unless latency differs between periods).
+/// - Among states with the same last level and playing flag, a state is dropped when another one
+///   is no later, will run dry no sooner (clock + buffer at least as large) and has at least as
+///   much QoE. Without a buffer cap this dominance is exact: the better state can copy every later
+///   choice of the worse one, stalling at most as much (a later request never finishes earlier,
+///   which holds unless latency differs between periods). A full buffer makes a player wait, and
+///   then an earlier state may be forced to start later; there the rule is a heuristic.
+///
+/// - On long sessions over wide ladders the number of states is capped per segment (`beam`).
 ///
 /// The plan's QoE is therefore achievable (the session replays it exactly) and it is the optimum
-/// up to this discretisation: it is an upper bound on every online policy's QoE except where two
-/// paths closer than a bin, or the dominance assumption, would have told them apart. With tiny
-/// bins it matches exhaustive enumeration (tested).
+/// up to the bins, the cap and, where the buffer cap binds, the dominance heuristic: an upper bound on every
+/// online policy's QoE up to that discretisation. With tiny bins it matches exhaustive enumeration
+/// (tested, with and without the cap binding).
 public struct OptimalPlanner: Sendable {
     /// 50 ms: Pensieve `sim/dp.cc`'s `DT`, its time and buffer quantum.
     public static let defaultBinSeconds = 0.05
+    /// 500 states per segment: bounds the work at 600 segments × 10 levels (chosen by measurement;
+    /// see the report), while small sessions (the brute-force tests) never reach it.
+    public static let defaultMaxStatesPerSegment = 500
 
     public let video: Video
     public let trace: BandwidthTrace
     public let configuration: PlayerConfiguration
     public let qoe: QoEModel
     public let binSeconds: Double
+    /// Whether to drop dominated states (see above); off, only the bins merge states.
+    public let prunesDominated: Bool
+    /// The most states kept after each segment (see `beam`).
+    public let maxStatesPerSegment: Int
 
-    public init(video: Video, trace: BandwidthTrace, configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear, binSeconds: Double = defaultBinSeconds) {
+    public init(
+        video: Video, trace: BandwidthTrace, configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear,
+        binSeconds: Double = defaultBinSeconds, prunesDominated: Bool = true, maxStatesPerSegment: Int = defaultMaxStatesPerSegment
+    ) {
+        precondition(maxStatesPerSegment >= video.levelCount, "keep at least one state per level")
+        self.maxStatesPerSegment = maxStatesPerSegment
         precondition(binSeconds > 0, "bins must be positive")
         self.video = video
         self.trace = trace
         self.configuration = configuration
         self.qoe = qoe
         self.binSeconds = binSeconds
+        self.prunesDominated = prunesDominated
     }
 
     /// One DP state: the player after a segment, and how it got there.
@@ -49,6 +67,13 @@ public struct OptimalPlanner: Sendable {
         var parent: Int
 
         func score(_ startupPenalty: Double) -> Double { reward - startupPenalty * startupSeconds }
+        /// When the buffer would run dry with no further download.
+        var drain: Double { time + bufferSeconds }
+        /// The second coordinate of dominance: QoE plus the stall penalty's worth of the drain time
+        /// once playing (a state that runs dry x s sooner stalls at most x s more); buffer before.
+        func reach(_ startupPenalty: Double, _ rebufferPenalty: Double) -> Double {
+            isPlaying ? score(startupPenalty) + rebufferPenalty * drain : bufferSeconds
+        }
     }
 
     /// The best level sequence and its QoE (Σ rewards − startup penalty × startup delay).
@@ -78,7 +103,8 @@ public struct OptimalPlanner: Sendable {
                 }
             }
             layers.append(previous)
-            previous = pruneDominated(layer)
+            previous = prunesDominated ? pruneDominated(layer) : layer
+            if previous.count > maxStatesPerSegment { previous = beam(previous) }
             swap(&utilities, &previousUtilities)
         }
         // Best final state (first in order among equals), then walk the parents back.
@@ -141,21 +167,39 @@ public struct OptimalPlanner: Sendable {
         return next
     }
 
-    /// Drops states another state dominates (same level and playing flag; no later, no less buffer, no less QoE).
+    /// Keeps the best `maxStatesPerSegment` states, the same share per level, ranked by QoE plus the
+    /// stall penalty's worth of up to one segment of buffer (buffer beyond that rarely decides the
+    /// next download). A heuristic bound on work that binds only on long sessions over wide ladders.
+    private func beam(_ layer: [Node]) -> [Node] {
+        let share = maxStatesPerSegment / video.levelCount
+        let d = video.segmentSeconds
+        func rank(_ n: Node) -> Double { n.score(qoe.startupPenalty) + qoe.rebufferPenalty * min(n.bufferSeconds, d) }
+        var kept: [Node] = []
+        kept.reserveCapacity(maxStatesPerSegment)
+        var byLevel = Array(repeating: [Node](), count: video.levelCount)
+        for node in layer { byLevel[node.level].append(node) }
+        for nodes in byLevel {
+            kept.append(contentsOf: nodes.count <= share ? nodes : Array(nodes.sorted { rank($0) > rank($1) }.prefix(share)))
+        }
+        return kept
+    }
+
+    /// Drops states another state dominates (same level and playing flag; no later, no sooner dry, no less QoE).
     private func pruneDominated(_ layer: [Node]) -> [Node] {
-        let penalty = qoe.startupPenalty
+        let penalty = qoe.startupPenalty, stall = qoe.rebufferPenalty
         let order = layer.indices.sorted { a, b in
             let x = layer[a], y = layer[b]
             if x.level != y.level { return x.level < y.level }
             if x.isPlaying != y.isPlaying { return !x.isPlaying }
             if x.time != y.time { return x.time < y.time }
-            if x.bufferSeconds != y.bufferSeconds { return x.bufferSeconds > y.bufferSeconds }
+            let rx = x.reach(penalty, stall), ry = y.reach(penalty, stall)
+            if rx != ry { return rx > ry }
             return x.score(penalty) > y.score(penalty)
         }
         var kept: [Node] = []
         kept.reserveCapacity(layer.count)
-        // Staircase of kept (buffer, score) in the current group: buffer ascending, score strictly descending.
-        var stairs: [(buffer: Double, score: Double)] = []
+        // Staircase of kept (reach, score) in the current group: reach ascending, score strictly descending.
+        var stairs: [(reach: Double, score: Double)] = []
         var group: (level: Int, playing: Bool)? = nil
         for i in order {
             let node = layer[i]
@@ -164,19 +208,20 @@ public struct OptimalPlanner: Sendable {
                 stairs.removeAll(keepingCapacity: true)
             }
             let score = node.score(penalty)
-            // First stair with buffer ≥ this node's: it has the best score among those.
+            // First stair reaching at least as far as this node: it has the best score among those.
+            let reach = node.reach(penalty, stall)
             var lo = 0, hi = stairs.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if stairs[mid].buffer >= node.bufferSeconds { hi = mid } else { lo = mid + 1 }
+                if stairs[mid].reach >= reach { hi = mid } else { lo = mid + 1 }
             }
             if lo < stairs.count, stairs[lo].score >= score { continue }
             kept.append(node)
-            // Remove stairs this node dominates (buffer ≤ its buffer, score ≤ its score), then insert it.
+            // Remove stairs this node dominates (reach and score no greater), then insert it.
             var start = lo
             while start > 0, stairs[start - 1].score <= score { start -= 1 }
-            let end = (lo < stairs.count && stairs[lo].buffer == node.bufferSeconds) ? lo + 1 : lo
-            stairs.replaceSubrange(start..<end, with: [(node.bufferSeconds, score)])
+            let end = (lo < stairs.count && stairs[lo].reach == reach) ? lo + 1 : lo
+            stairs.replaceSubrange(start..<end, with: [(reach, score)])
         }
         return kept
     }
