@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    @Test("at least every catalog policy's QoE at Pensieve's scale: 48 segments × 6 levels")
+    func upperBoundPensieveScale() throws {
+        var rng = SplitMix64(seed: 48)
+        for _ in 0..<4 {
+            let video = try PolicyFixtures.randomVideo(levels: 6, segments: 48, using: &rng)
+            let trace = try PolicyFixtures.randomTrace(periods: 80, using: &rng)
+            let results = try SimulationBatch(video: video, traces: [trace], policies: PolicyCatalog.entries).run(jobs: 2)
+            let optimal = try #require(results.first { $0.policyName == "optimal" })
+            for result in results {
+                #expect(optimal.metrics.qoe >= result.metrics.qoe - 1e-9, "\(result.policyName) \(result.metrics.qoe) > optimal \(optimal.metrics.qoe)")
+            }
+        }
+    }
+
     @Test("hand-computed: on a 1 Mbit/s link with 4 s segments and a 60 s buffer, the optimum never stalls after startup")
     func handComputed() throws {
         // Levels 0.5 and 2 Mbit/s, 3 segments. Level 1 takes 8 s per segment: after the 2 s startup at level 0

@@ -77,6 +77,8 @@ public struct OptimalPlanner: Sendable {
     }
 
     /// The best level sequence and its QoE (Σ rewards − startup penalty × startup delay).
+    ///
+    /// - Complexity: O(N · S · L · log(S · L)) for N segments, L levels and at most S states kept per segment.
     public func solve() -> (levels: [Int], qoe: Double) {
         let count = video.segmentCount
         var layers: [[Node]] = []
@@ -84,26 +86,20 @@ public struct OptimalPlanner: Sendable {
         var previous = [Node(time: 0, bufferSeconds: 0, isPlaying: false, level: -1, reward: 0, startupSeconds: 0, parent: -1)]
         var utilities = Array(repeating: 0.0, count: video.levelCount)
         var previousUtilities = utilities
+        var layer: [Node] = []
         for segment in 0..<count {
             for l in 0..<video.levelCount { utilities[l] = qoe.utility(segment: segment, level: l, video: video) }
-            var merged: [Key: Int] = [:]
-            var layer: [Node] = []
+            layer.removeAll(keepingCapacity: true)
             for (p, node) in previous.enumerated() {
                 for level in 0..<video.levelCount {
                     var next = advance(node, segment: segment, level: level, utility: utilities[level],
                                        previousUtility: node.level >= 0 ? previousUtilities[node.level] : nil)
                     next.parent = p
-                    let key = Key(level: level, playing: next.isPlaying, time: bin(next.time), buffer: bin(next.bufferSeconds))
-                    if let at = merged[key] {
-                        if next.score(qoe.startupPenalty) > layer[at].score(qoe.startupPenalty) { layer[at] = next }
-                    } else {
-                        merged[key] = layer.count
-                        layer.append(next)
-                    }
+                    layer.append(next)
                 }
             }
             layers.append(previous)
-            previous = prunesDominated ? pruneDominated(layer) : layer
+            previous = reduce(layer)
             if previous.count > maxStatesPerSegment { previous = beam(previous) }
             swap(&utilities, &previousUtilities)
         }
@@ -119,11 +115,62 @@ public struct OptimalPlanner: Sendable {
         return (levels, previous[best].score(qoe.startupPenalty))
     }
 
-    private struct Key: Hashable {
-        var level: Int
-        var playing: Bool
+    /// Merges states that share a bin (keeping the best QoE) and, if on, drops dominated ones: one sort
+    /// by (level, playing, clock bin, buffer bin, QoE descending), then one sweep.
+    ///
+    /// Within a group, a state is dominated when an earlier one in this order (no later clock bin)
+    /// has at least its QoE and at least its reach; the sweep keeps a staircase of the kept states'
+    /// (reach, QoE): reach ascending, QoE strictly descending.
+    private func reduce(_ layer: [Node]) -> [Node] {
+        let penalty = qoe.startupPenalty, stall = qoe.rebufferPenalty
+        var entries = layer.indices.map { i in
+            let n = layer[i]
+            return Entry(group: n.level * 2 + (n.isPlaying ? 1 : 0), time: bin(n.time), buffer: bin(n.bufferSeconds),
+                         score: n.score(penalty), reach: n.reach(penalty, stall), index: i)
+        }
+        entries.sort()
+        var kept: [Node] = []
+        kept.reserveCapacity(min(layer.count, 4 * maxStatesPerSegment))
+        var stairs: [(reach: Double, score: Double)] = []
+        var last: Entry? = nil
+        for e in entries {
+            if let l = last, l.group == e.group, l.time == e.time, l.buffer == e.buffer { continue }  // same bin: the first is best
+            if last?.group != e.group { stairs.removeAll(keepingCapacity: true) }
+            last = e
+            if prunesDominated {
+                // First stair reaching at least as far: it has the best QoE among those.
+                var lo = 0, hi = stairs.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if stairs[mid].reach >= e.reach { hi = mid } else { lo = mid + 1 }
+                }
+                if lo < stairs.count, stairs[lo].score >= e.score { continue }
+                var start = lo
+                while start > 0, stairs[start - 1].score <= e.score { start -= 1 }
+                let end = (lo < stairs.count && stairs[lo].reach == e.reach) ? lo + 1 : lo
+                stairs.replaceSubrange(start..<end, with: [(reach: e.reach, score: e.score)])
+            }
+            kept.append(layer[e.index])
+        }
+        return kept
+    }
+
+    /// A state's sort key for `reduce`.
+    private struct Entry: Comparable {
+        var group: Int
         var time: Int
         var buffer: Int
+        var score: Double
+        var reach: Double
+        var index: Int
+
+        static func < (a: Entry, b: Entry) -> Bool {
+            if a.group != b.group { return a.group < b.group }
+            if a.time != b.time { return a.time < b.time }
+            if a.buffer != b.buffer { return a.buffer > b.buffer }
+            if a.score != b.score { return a.score > b.score }
+            return a.index < b.index
+        }
     }
 
     private func bin(_ seconds: Double) -> Int { Int((seconds / binSeconds).rounded(.down)) }
@@ -180,48 +227,6 @@ public struct OptimalPlanner: Sendable {
         for node in layer { byLevel[node.level].append(node) }
         for nodes in byLevel {
             kept.append(contentsOf: nodes.count <= share ? nodes : Array(nodes.sorted { rank($0) > rank($1) }.prefix(share)))
-        }
-        return kept
-    }
-
-    /// Drops states another state dominates (same level and playing flag; no later, no sooner dry, no less QoE).
-    private func pruneDominated(_ layer: [Node]) -> [Node] {
-        let penalty = qoe.startupPenalty, stall = qoe.rebufferPenalty
-        let order = layer.indices.sorted { a, b in
-            let x = layer[a], y = layer[b]
-            if x.level != y.level { return x.level < y.level }
-            if x.isPlaying != y.isPlaying { return !x.isPlaying }
-            if x.time != y.time { return x.time < y.time }
-            let rx = x.reach(penalty, stall), ry = y.reach(penalty, stall)
-            if rx != ry { return rx > ry }
-            return x.score(penalty) > y.score(penalty)
-        }
-        var kept: [Node] = []
-        kept.reserveCapacity(layer.count)
-        // Staircase of kept (reach, score) in the current group: reach ascending, score strictly descending.
-        var stairs: [(reach: Double, score: Double)] = []
-        var group: (level: Int, playing: Bool)? = nil
-        for i in order {
-            let node = layer[i]
-            if group == nil || group!.level != node.level || group!.playing != node.isPlaying {
-                group = (node.level, node.isPlaying)
-                stairs.removeAll(keepingCapacity: true)
-            }
-            let score = node.score(penalty)
-            // First stair reaching at least as far as this node: it has the best score among those.
-            let reach = node.reach(penalty, stall)
-            var lo = 0, hi = stairs.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if stairs[mid].reach >= reach { hi = mid } else { lo = mid + 1 }
-            }
-            if lo < stairs.count, stairs[lo].score >= score { continue }
-            kept.append(node)
-            // Remove stairs this node dominates (reach and score no greater), then insert it.
-            var start = lo
-            while start > 0, stairs[start - 1].score <= score { start -= 1 }
-            let end = (lo < stairs.count && stairs[lo].reach == reach) ? lo + 1 : lo
-            stairs.replaceSubrange(start..<end, with: [(reach, score)])
         }
         return kept
     }
