@@ -12,8 +12,9 @@
 /// broken towards the lexicographically smallest plan: a depth-first branch and bound whose
 /// prefix rewards are accumulated in plan order (so every plan's total is the same floating-point
 /// sum as enumeration's) and which prunes a branch only when its prefix plus an upper bound on
-/// the rest (the best utility of each remaining segment; penalties are never negative) is below
-/// the best total by more than rounding. Levels are tried from the top down, which finds good
+/// the rest is below the best total by more than rounding. The bound takes, for each remaining
+/// segment, the best utility less the stall that even the fullest reachable buffer would suffer
+/// (the buffer grows by at most one segment per step); penalties are never negative. Levels are tried from the top down, which finds good
 /// plans early; the tie rule makes the answer independent of that order.
 public struct MPCPlanner: Sendable {
     /// The player as the planner sees it between two downloads.
@@ -120,9 +121,16 @@ public struct MPCPlanner: Sendable {
                     seconds[k * levels + l] = planner.downloadSeconds(segment: first + k, level: l, bitsPerSecond: bitsPerSecond)
                 }
             }
+            // Step k's reward is at most max over levels of q − rebufferPenalty · (stall with the most buffer
+            // step k can have: the buffer grows by at most one segment per step and idles down to max − d).
+            let d = planner.video.segmentSeconds, cap = planner.maxBufferSeconds - d
             for k in stride(from: horizon - 1, through: 0, by: -1) {
+                let most = min(state.bufferSeconds + Double(k) * d, cap)
                 var top = -Double.infinity
-                for l in 0..<levels { top = max(top, utilities[k * levels + l]) }
+                for l in 0..<levels {
+                    let stall = state.isPlaying ? max(0, seconds[k * levels + l] - most) : 0
+                    top = max(top, utilities[k * levels + l] - planner.qoe.rebufferPenalty * stall)
+                }
                 bound[k] = bound[k + 1] + top
             }
             states = Array(repeating: state, count: horizon + 1)

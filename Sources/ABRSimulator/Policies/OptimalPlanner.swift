@@ -24,9 +24,9 @@
 public struct OptimalPlanner: Sendable {
     /// 50 ms: Pensieve `sim/dp.cc`'s `DT`, its time and buffer quantum.
     public static let defaultBinSeconds = 0.05
-    /// 500 states per segment: bounds the work at 600 segments × 10 levels (chosen by measurement;
-    /// see the report), while small sessions (the brute-force tests) never reach it.
-    public static let defaultMaxStatesPerSegment = 500
+    /// 250 states per segment: about a second for 600 segments × 10 levels (measured, release build),
+    /// while small sessions (the brute-force tests) never reach it.
+    public static let defaultMaxStatesPerSegment = 250
 
     public let video: Video
     public let trace: BandwidthTrace
