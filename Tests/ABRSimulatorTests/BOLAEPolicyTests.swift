@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct BOLAEPolicyTests {
     /// Levels 1, 2, 4 Mbit/s, 4 s segments, 10 segments, constant bitrate.
-    static let video = try! Video(constantBitrate: [1e6, 2e6, 4e6].map { Level(bitsPerSecond: $0) }, segmentSeconds: 4, segmentCount: 10)
+    static let video = PolicyFixtures.oneTwoFour
     /// γp = ln 4 / (25 s / 10 s − 1) for a 25 s buffer; V = 10 s / γp, so V·γp = 10 and V(vₘ + γp) = 10 + V·vₘ.
     static let gammaP = Double.log(4) / 1.5
     static let v = 10 / gammaP

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct DynamicPolicyTests {
     /// Levels 1, 2, 4 Mbit/s, 4 s segments; a 60 s buffer.
-    static let video = try! Video(constantBitrate: [1e6, 2e6, 4e6].map { Level(bitsPerSecond: $0) }, segmentSeconds: 4, segmentCount: 10)
+    static let video = PolicyFixtures.oneTwoFour
 
     static func context(_ segment: Int, buffer: Double, time: Double) -> DecisionContext {
         DecisionContext(segmentIndex: segment, time: time, bufferSeconds: buffer, maxBufferSeconds: 60, lastLevel: nil, isStartup: false, video: video, history: [])

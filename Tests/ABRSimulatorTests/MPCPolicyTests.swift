@@ -137,8 +137,9 @@ import Testing
         }
     }
 
-    @Test("speed: about 7,000 decisions with 6 levels and horizon 5")
-    func speed() throws {
+    /// A timing, not a timed test: run with `ABRKIT_TIMINGS=1 swift test -c release --filter MPCPolicyTests/timing`.
+    @Test("timing: about 7,000 decisions with 6 levels and horizon 5, whole sessions", .enabled(if: timingsRequested, "set ABRKIT_TIMINGS=1 to time"))
+    func timing() throws {
         var rng = SplitMix64(seed: 11)
         let video = try PolicyFixtures.randomVideo(levels: 6, segments: 48, using: &rng)
         var traces: [BandwidthTrace] = []
@@ -153,7 +154,5 @@ import Testing
         }
         print("MPC: \(decisions) decisions (6 levels, horizon 5, whole sessions) in \(elapsed)")
         #expect(decisions == 146 * 48)
-        // Generous for unoptimised debug builds; a release build does this in well under 0.3 s.
-        #expect(elapsed < .seconds(20))
     }
 }

@@ -82,8 +82,9 @@ import Testing
         #expect(abs(optimal.plannedQoE - 1.5) < 1e-12)
     }
 
-    @Test("speed: 600 segments × 10 levels plans in about a second (release build)")
-    func speed() throws {
+    /// A timing, not a timed test: run with `ABRKIT_TIMINGS=1 swift test -c release --filter OptimalPolicyTests/timing`.
+    @Test("timing: 600 segments × 10 levels", .enabled(if: timingsRequested, "set ABRKIT_TIMINGS=1 to time"))
+    func timing() throws {
         var rng = SplitMix64(seed: 600)
         let video = try PolicyFixtures.randomVideo(levels: 10, segments: 600, using: &rng)
         let trace = try PolicyFixtures.randomTrace(periods: 300, using: &rng)
@@ -92,6 +93,5 @@ import Testing
         let elapsed = clock.measure { plan = OptimalPolicy(setup: PolicySetup(video: video, trace: trace)).plan }
         print("optimal: 600 segments × 10 levels planned in \(elapsed)")
         #expect(plan.count == 600)
-        #expect(elapsed < .seconds(60))
     }
 }

@@ -1,4 +1,12 @@
 import ABRSimulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Timings (not timed tests) run only when asked for, in release builds: `ABRKIT_TIMINGS=1`.
+let timingsRequested = getenv("ABRKIT_TIMINGS") != nil
 
 /// SplitMix64 (Steele, Lea, Flood, OOPSLA 2014): a tiny seeded generator so random cases replay exactly.
 struct SplitMix64: RandomNumberGenerator {
@@ -51,4 +59,13 @@ enum PolicyFixtures {
     }
 
     static let qoeModels: [QoEModel] = [.linear, QoEModel(.log), QoEModel(.hd)]
+
+    /// Levels 1, 2, 4 Mbit/s, 4 s segments, 10 segments, constant bitrate (valid by construction).
+    static let oneTwoFour: Video = {
+        do {
+            return try Video(constantBitrate: [1e6, 2e6, 4e6].map { Level(bitsPerSecond: $0) }, segmentSeconds: 4, segmentCount: 10)
+        } catch {
+            fatalError("fixture: \(error)")
+        }
+    }()
 }
