@@ -60,10 +60,12 @@ public struct MPCPlanner: Sendable {
     public func step(_ state: State, segment: Int, utility: Double, downloadSeconds: Double) -> (State, reward: Double) {
         var next = state
         var reward = utility - qoe.switchPenalty * abs(utility - (state.previousUtility ?? utility))
+        // A segment that would overflow the buffer: a playing player idles until it fits, one not yet
+        // playing starts instead (as `PlaybackSession.step()` does).
+        if next.bufferSeconds + video.segmentSeconds > maxBufferSeconds {
+            if next.isPlaying { next.bufferSeconds = maxBufferSeconds - video.segmentSeconds } else { next.isPlaying = true }
+        }
         if next.isPlaying {
-            if next.bufferSeconds + video.segmentSeconds > maxBufferSeconds {
-                next.bufferSeconds = maxBufferSeconds - video.segmentSeconds
-            }
             let stall = max(0, downloadSeconds - next.bufferSeconds)
             reward -= qoe.rebufferPenalty * stall
             next.bufferSeconds = max(0, next.bufferSeconds - downloadSeconds) + video.segmentSeconds
