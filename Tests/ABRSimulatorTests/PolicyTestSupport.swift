@@ -8,19 +8,6 @@ import Darwin
 /// Timings (not timed tests) run only when asked for, in release builds: `ABRKIT_TIMINGS=1`.
 let timingsRequested = getenv("ABRKIT_TIMINGS") != nil
 
-/// SplitMix64 (Steele, Lea, Flood, OOPSLA 2014): a tiny seeded generator so random cases replay exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Replays a fixed level sequence: the brute-force oracle's way to simulate one plan exactly.
 struct ReplayPolicy: ABRPolicy {
     var levels: [Int]

@@ -54,6 +54,8 @@ extension PolicyCatalog.Entry {
     /// The same policy wrapped in a `DataCapPolicy` of `gbPerHour`.
     public func capped(gbPerHour: Double) -> PolicyCatalog.Entry {
         let make = self.make
-        return PolicyCatalog.Entry(name: name, summary: summary + ", data cap \(gbPerHour) GB/h") { DataCapPolicy(AnyPolicy(make()), gbPerHour: gbPerHour) }
+        return PolicyCatalog.Entry(name: name, summary: summary + ", data cap \(gbPerHour) GB/h") { setup in
+            DataCapPolicy(AnyPolicy(make(setup)), gbPerHour: gbPerHour)
+        }
     }
 }
