@@ -28,6 +28,13 @@ struct SimulateCommand: ParsableCommand {
         valueName: "names"))
     var policy: [String] = []
 
+    @Option(help: ArgumentHelp("A program to use as policy 'external': it reads one JSON request per line on stdin and answers one JSON reply per line "
+                               + "(docs/external-policy.md). Split on spaces, no shell quoting.", valueName: "command"))
+    var externalCommand: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait for each reply of the external policy.", valueName: "s"))
+    var externalTimeout: Double = ExternalPolicy.defaultTimeoutSeconds
+
     @Option(help: ArgumentHelp("Simulator: default (abrkit's exact event model), or a reference model that reproduces a published simulator: "
                                + "pensieve (Pensieve's fixed_env.py, cooked traces) or sabre (sabre.py).", valueName: "model"))
     var model: SimulatorModel = .default
@@ -57,6 +64,8 @@ struct SimulateCommand: ParsableCommand {
         if model != .default, dataCap != nil || bandwidthNoise > 0 {
             throw ValidationError("--data-cap and --bandwidth-noise apply to the default model only")
         }
+        if let externalCommand, externalCommand.split(separator: " ").isEmpty { throw ValidationError("--external-command is empty") }
+        guard externalTimeout > 0, externalTimeout.isFinite else { throw ValidationError("--external-timeout must be a positive number of seconds, got \(externalTimeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
@@ -65,6 +74,14 @@ struct SimulateCommand: ParsableCommand {
         case .pensieve: _ = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
         case .sabre: _ = try named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) }
         }
+    }
+
+    /// The external program as a catalog entry, when --external-command is given.
+    var externalEntry: PolicyCatalog.Entry? {
+        guard let externalCommand else { return nil }
+        let command = externalCommand.split(separator: " ").map(String.init)
+        let timeout = externalTimeout
+        return PolicyCatalog.Entry(name: "external", summary: "external program: \(externalCommand)") { ExternalPolicy(command: command, timeoutSeconds: timeout) }
     }
 
     /// The policy names given, split on commas, in order, without repeats.
@@ -85,10 +102,15 @@ struct SimulateCommand: ParsableCommand {
 
     /// The catalog entries named by --policy, in the order given, without repeats.
     func policyEntries() throws -> [PolicyCatalog.Entry] {
-        guard !policyNames.isEmpty else { return PolicyCatalog.entries }
+        guard !policyNames.isEmpty else { return externalEntry.map { [$0] } ?? PolicyCatalog.entries }
         var seen = Set<String>()
         var entries: [PolicyCatalog.Entry] = []
         for name in policyNames {
+            if name == "external" {
+                guard let externalEntry else { throw ValidationError("--policy external needs --external-command, the program to run") }
+                if seen.insert(name).inserted { entries.append(externalEntry) }
+                continue
+            }
             guard let entry = PolicyCatalog.entry(named: name) else {
                 throw ValidationError("unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))")
             }
@@ -116,6 +138,13 @@ struct SimulateCommand: ParsableCommand {
         case .sabre:
             run = try ReferenceModelRun.sabre(video: video, traces: try input.readTraces(), policies: named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) },
                                               jobs: jobs)
+        }
+        let failures = run.results.compactMap(\.failure)
+        if !failures.isEmpty {
+            for (result, failure) in run.results.compactMap({ r in r.failure.map { (r, $0) } }) {
+                FileHandle.standardError.write(Data("error: over \(result.traceName): \(failure)\n".utf8))
+            }
+            throw CLIError("\(failures.count) of \(run.results.count) sessions failed; no results written")
         }
         let traceCount = Set(run.results.map(\.traceName)).count
         print(SimulationReport.table(run.results, video: video, traceCount: traceCount, qoe: qoe, dataCap: dataCap, model: model.rawValue), terminator: "")
