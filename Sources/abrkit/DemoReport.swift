@@ -10,31 +10,45 @@ enum DemoReport {
         return parts.count > 1 && parts[1] == "like" ? "\(first)-like" : String(first)
     }
 
-    /// Per network family: the best policy by QoE_lin (with its QoE, bitrate, rebuffering and GB/h),
-    /// and the best by quality QoE when the title has per-segment quality.
+    /// The offline optimum knows the future: it bounds the others and is never "the best policy".
+    static let upperBound = "optimal"
+
+    /// The online policy with the highest mean QoE per segment, and the optimum's, among `results`.
+    static func best(_ results: [SessionResult]) -> (best: PolicySummary?, bound: PolicySummary?) {
+        let summaries = PolicySummary.summarize(results)
+        return (summaries.filter { $0.policy != upperBound }.max { $0.meanQoEPerSegment < $1.meanQoEPerSegment },
+                summaries.first { $0.policy == upperBound })
+    }
+
+    /// Per network family: the best online policy by QoE_lin (with its QoE, bitrate, rebuffering and
+    /// GB/h) next to the offline optimum's QoE, and the best by quality QoE when the title has
+    /// per-segment quality.
     static func bestByNetwork(linear: [SessionResult], quality: [SessionResult]?) -> TextTable {
-        var header = ["network", "traces", "best (QoE_lin)", "QoE/seg", "avg kbps", "rebuf %", "GB/h"]
-        if quality != nil { header += ["best (quality QoE)", "QoE/seg "] }
+        var header = ["network", "traces", "best (QoE_lin)", "QoE/seg", "optimal QoE/seg", "avg kbps", "rebuf %", "GB/h"]
+        if quality != nil { header += ["best (quality QoE)", "QoE/seg ", "optimal QoE/seg "] }
         var table = TextTable(header: header, textColumns: 1)
         var families: [String] = []
         for r in linear where !families.contains(family(r.traceName)) { families.append(family(r.traceName)) }
         for name in families {
             let mine = linear.filter { family($0.traceName) == name }
-            guard let best = PolicySummary.summarize(mine).max(by: { $0.meanQoEPerSegment < $1.meanQoEPerSegment }) else { continue }
+            let (best, bound) = Self.best(mine)
+            guard let best else { continue }
             var row = [name, String(Set(mine.map(\.traceName)).count), best.policy, NumberFormat.fixed(best.meanQoEPerSegment, 3),
+                       bound.map { NumberFormat.fixed($0.meanQoEPerSegment, 3) } ?? "-",
                        NumberFormat.fixed(best.meanBitrateKbps, 0), NumberFormat.fixed(best.rebufferRatio * 100, 2), NumberFormat.fixed(best.gbPerHour, 3)]
             if let quality {
-                let bestQuality = PolicySummary.summarize(quality.filter { family($0.traceName) == name }).max { $0.meanQoEPerSegment < $1.meanQoEPerSegment }
-                row += [bestQuality?.policy ?? "-", bestQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-"]
+                let (bestQuality, boundQuality) = Self.best(quality.filter { family($0.traceName) == name })
+                row += [bestQuality?.policy ?? "-", bestQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
+                        boundQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-"]
             }
             table.append(row)
         }
         return table
     }
 
-    /// A session worth drawing: the best policy (by mean QoE) over the first 3G-like trace, or the first trace.
+    /// A session worth drawing: the best online policy (by mean QoE) over the first 3G-like trace, or the first trace.
     static func showcase(_ results: [SessionResult], traces: [BandwidthTrace]) -> (SessionResult, BandwidthTrace)? {
-        guard let best = PolicySummary.summarize(results).max(by: { $0.meanQoEPerSegment < $1.meanQoEPerSegment }),
+        guard let best = Self.best(results).best,
               let trace = traces.first(where: { family($0.name) == "3g-like" }) ?? traces.first,
               let session = results.first(where: { $0.policyName == best.policy && $0.traceName == trace.name }) else { return nil }
         return (session, trace)
