@@ -4,7 +4,7 @@ import ArgumentParser
 
 /// Where the video and traces come from, shared by the commands that simulate.
 struct SimulationInputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A ladder.json, a Sabre movie JSON, or a Pensieve video_size_N folder.", valueName: "path"))
+    @Option(help: ArgumentHelp("A ladder.json, an HLS master playlist (e.g. abrkit encode's master.m3u8), a Sabre movie JSON, or a Pensieve video_size_N folder.", valueName: "path"))
     var video: String
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Trace files or folders (every file inside, sorted by name).", valueName: "paths"))

@@ -40,6 +40,13 @@ import Testing
         let simulated = try CLI.run(["simulate", "--video", out.appendingPathComponent("ladder.json").path, "--traces", traces.path,
                                      "--policy", "throughput", "--out", dir.appendingPathComponent("sim").path])
         #expect(simulated.status == 0, "\(simulated.stderr)")
+
+        // The master playlist plays the same segments: sizes from the files it lists equal ladder.json's.
+        let viaHLS = try VideoReader.read(path: out.appendingPathComponent("master.m3u8").path)
+        let viaLadder = try VideoReader.read(path: out.appendingPathComponent("ladder.json").path)
+        #expect(viaHLS.segmentBytes == viaLadder.segmentBytes)
+        #expect(viaHLS.levels.map(\.height) == [90, 180])
+        #expect(abs(viaHLS.segmentSeconds - viaLadder.segmentSeconds) < 1e-9)
     }
 
     @Test func missingInputFailsWithTheFileNamed() throws {

@@ -5,7 +5,7 @@ public enum VideoReader {
     /// Reads a video.
     ///
     /// - Parameters:
-    ///   - path: a `ladder.json`, a Sabre movie JSON, or a Pensieve `video_size_N` folder.
+    ///   - path: a `ladder.json`, a Sabre movie JSON, an HLS master playlist, or a Pensieve `video_size_N` folder.
     ///   - format: the format, or `nil` to detect it (`VideoFormat.detect`).
     ///   - bitratesKbps: the levels' bitrates for a Pensieve folder (ignored otherwise).
     ///   - segmentSeconds: the chunk length for a Pensieve folder (ignored otherwise).
@@ -23,6 +23,7 @@ public enum VideoReader {
         return switch detected {
         case .ladder: try LadderVideo.read(path: path, qualityMetric: qualityMetric)
         case .sabre: try SabreMovie.read(path: path)
+        case .hls: try HLSVideo.read(path: path)
         case .pensieve: try PensieveVideoFolder.read(path: path, bitratesKbps: bitratesKbps, segmentSeconds: segmentSeconds,
                                                      segmentLimit: segmentLimit)
         }
