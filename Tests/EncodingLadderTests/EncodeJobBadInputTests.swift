@@ -111,6 +111,8 @@ struct EncodeJobBadInputTests {
                                                  outputDirectory: directory.url.appendingPathComponent("out"))).run()
         }
         #expect(error.code == .noUsableRung)
+        // Rungs are chosen before the output is touched.
+        #expect(!FileManager.default.fileExists(atPath: directory.path("out")))
     }
 
     @Test func oddSourceDimensionsEncode() throws {

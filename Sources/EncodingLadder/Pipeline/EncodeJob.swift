@@ -23,29 +23,21 @@ public struct EncodeJob: Sendable {
         }
         guard !ladder.rungs.isEmpty else { throw EncodeError(.invalidLadder, "ladder '\(ladder.name)' has no rungs") }
 
-        // Open the input before touching the output, so a bad input leaves the output directory alone.
+        // Open the input and choose the rungs before touching the output, so a bad input or ladder
+        // leaves the output directory alone.
         let source: VideoSource
-        var statedFrameCount = 0
-        var audio: AudioRendition? = nil
+        var file: FileSource? = nil
         switch options.input {
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else {
                 throw EncodeError(.inputNotFound, "input file '\(path)' does not exist")
             }
-            let file = try FileSource(path: path)
-            statedFrameCount = file.statedFrameCount
-            try OutputDirectory.prepare(options.outputDirectory)
-            if let stream = file.audioStream {
-                audio = try AudioRendition(stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                                           segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
-                let rendition = audio
-                file.audioPacketHandler = { packet in try rendition?.consume(packet) }
-            }
-            source = file
+            let opened = try FileSource(path: path)
+            file = opened
+            source = opened
         case .sample(let seconds):
             let top = ladder.rungs.max { $0.width * $0.height < $1.width * $1.height }
             source = try SyntheticSource(width: top?.width ?? 640, height: top?.height ?? 360, durationSeconds: seconds)
-            try OutputDirectory.prepare(options.outputDirectory)
         }
         let description = source.description
         // A ladder's explicit GOP wins unless the segment duration is overridden on the command line.
@@ -71,6 +63,15 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.noUsableRung, "no rung of '\(ladder.name)' fits the source \(description.width)x\(description.height) (use --upscale)")
         }
 
+        try OutputDirectory.prepare(options.outputDirectory)
+        var audio: AudioRendition? = nil
+        if let file, let stream = file.audioStream {
+            let rendition = try AudioRendition(stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
+                                               segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
+            file.audioPacketHandler = { packet in try rendition.consume(packet) }
+            audio = rendition
+        }
+
         var encoders: [RungEncoder] = []
         for (index, choice) in chosen.enumerated() {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
@@ -88,8 +89,8 @@ public struct EncodeJob: Sendable {
         guard totalFrames > 0 else {
             throw EncodeError(.noFrames, "input '\(description.name)' has no decodable video frames")
         }
-        if totalFrames < statedFrameCount {
-            throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(statedFrameCount) frames its container lists (truncated?)")
+        if let stated = file?.statedFrameCount, totalFrames < stated {
+            throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(stated) frames its container lists (truncated?)")
         }
         let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
