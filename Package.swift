@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         // Ladder specs, quality metrics and manifest writers (pure Swift) plus the FFmpeg pipeline.
-        .target(name: "EncodingLadder", dependencies: ["CFFmpeg", "ABRFormats"]),
+        .target(name: "EncodingLadder", dependencies: ["CFFmpeg", "ABRFormats", "ABRSimulator"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [

@@ -7,11 +7,15 @@ let package = Package(
     name: "abrkit-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "abrkit", path: "..")
+        .package(name: "abrkit", path: ".."),
     ],
     targets: [
         .executableTarget(
             name: "PensieveBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
+        ),
+        .executableTarget(
+            name: "SabreBench",
             dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
         ),
         // abrkit encode against the ffmpeg CLI (split + scale + same x264 settings): CPU, wall, bytes per rung.

@@ -5,6 +5,6 @@ struct ABRKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abrkit",
         abstract: "Encode video ladders with FFmpeg and simulate adaptive-bitrate playback over network traces.",
-        subcommands: [EncodeCommand.self, SimulateCommand.self, Traces.self, PlotCommand.self]
+        subcommands: [DemoCommand.self, EncodeCommand.self, SimulateCommand.self, PlotCommand.self, Traces.self]
     )
 }

@@ -12,6 +12,9 @@ struct PlayerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Offer in-flight downloads to the policy for abandonment every this many seconds (default: off).", valueName: "s"))
     var abandonmentCheck: Double?
 
+    /// True when any option differs from its default.
+    var isCustomized: Bool { maxBuffer != PlayerConfiguration.defaultMaxBufferSeconds || startup != nil || abandonmentCheck != nil }
+
     func configuration() throws -> PlayerConfiguration {
         PlayerConfiguration(maxBufferSeconds: maxBuffer, startupSeconds: startup, abandonmentCheckSeconds: abandonmentCheck)
     }

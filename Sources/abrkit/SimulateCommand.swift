@@ -22,8 +22,22 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var input: SimulationInputOptions
     @OptionGroup var player: PlayerOptions
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Policies, comma-separated or repeated.", valueName: "names"))
-    var policy: [String] = PolicyCatalog.names
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")); "
+            + "pensieve: \(PensievePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); sabre: \(SabrePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "names"))
+    var policy: [String] = []
+
+    @Option(help: ArgumentHelp("A program to use as policy 'external': it reads one JSON request per line on stdin and answers one JSON reply per line "
+                               + "(docs/external-policy.md). Split on spaces, no shell quoting.", valueName: "command"))
+    var externalCommand: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait for each reply of the external policy.", valueName: "s"))
+    var externalTimeout: Double = ExternalPolicy.defaultTimeoutSeconds
+
+    @Option(help: ArgumentHelp("Simulator: default (abrkit's exact event model), or a reference model that reproduces a published simulator: "
+                               + "pensieve (Pensieve's fixed_env.py, cooked traces) or sabre (sabre.py).", valueName: "model"))
+    var model: SimulatorModel = .default
 
     @Option(help: "QoE model: \(QoEModel.Utility.allCases.map(\.rawValue).joined(separator: ", ")).")
     var qoe: QoEModel.Utility = .linear
@@ -44,44 +58,106 @@ struct SimulateCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
+        if model != .default, player.isCustomized {
+            throw ValidationError("--max-buffer, --startup and --abandonment-check apply to the default model; --model \(model.rawValue) uses its simulator's own constants")
+        }
+        if model != .default, dataCap != nil || bandwidthNoise > 0 {
+            throw ValidationError("--data-cap and --bandwidth-noise apply to the default model only")
+        }
+        if let externalCommand, externalCommand.split(separator: " ").isEmpty { throw ValidationError("--external-command is empty") }
+        guard externalTimeout > 0, externalTimeout.isFinite else { throw ValidationError("--external-timeout must be a positive number of seconds, got \(externalTimeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
-        _ = try policyEntries()
+        switch model {
+        case .default: _ = try policyEntries()
+        case .pensieve: _ = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
+        case .sabre: _ = try named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) }
+        }
+    }
+
+    /// The external program as a catalog entry, when --external-command is given.
+    var externalEntry: PolicyCatalog.Entry? {
+        guard let externalCommand else { return nil }
+        let command = externalCommand.split(separator: " ").map(String.init)
+        let timeout = externalTimeout
+        return PolicyCatalog.Entry(name: "external", summary: "external program: \(externalCommand)") { ExternalPolicy(command: command, timeoutSeconds: timeout) }
+    }
+
+    /// The policy names given, split on commas, in order, without repeats.
+    var policyNames: [String] {
+        var seen = Set<String>()
+        return policy.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// A reference model's policies named by --policy (all of them when none is named).
+    func named<P>(_ all: [String], _ make: (String) -> P?) throws -> [P] {
+        try (policyNames.isEmpty ? all : policyNames).map { name in
+            guard let p = make(name.lowercased()) else {
+                throw ValidationError("--model \(model.rawValue) has no policy '\(name)'; expected one of \(all.joined(separator: ", "))")
+            }
+            return p
+        }
     }
 
     /// The catalog entries named by --policy, in the order given, without repeats.
     func policyEntries() throws -> [PolicyCatalog.Entry] {
+        guard !policyNames.isEmpty else { return externalEntry.map { [$0] } ?? PolicyCatalog.entries }
         var seen = Set<String>()
         var entries: [PolicyCatalog.Entry] = []
-        for name in policy.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
+        for name in policyNames {
+            if name == "external" {
+                guard let externalEntry else { throw ValidationError("--policy external needs --external-command, the program to run") }
+                if seen.insert(name).inserted { entries.append(externalEntry) }
+                continue
+            }
             guard let entry = PolicyCatalog.entry(named: name) else {
                 throw ValidationError("unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))")
             }
             if seen.insert(entry.name).inserted { entries.append(entry) }
         }
-        guard !entries.isEmpty else { throw ValidationError("--policy names no policy") }
         return entries
     }
 
     func run() throws {
         let video = try input.readVideo()
-        var traces = try input.readTraces()
-        if bandwidthNoise > 0 {
-            do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch { throw CLIError(error.message) }
+        let run: ReferenceModelRun
+        switch model {
+        case .default:
+            var traces = try input.readTraces()
+            if bandwidthNoise > 0 {
+                do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch { throw CLIError(error.message) }
+            }
+            var entries = try policyEntries()
+            if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
+            let batch = SimulationBatch(video: video, traces: traces, policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe))
+            do { run = ReferenceModelRun(results: try batch.run(jobs: jobs), extraColumns: [], extraValues: []) } catch { throw CLIError(error.message) }
+        case .pensieve:
+            run = try ReferenceModelRun.pensieve(video: video, tracePaths: input.traces, policies: named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) },
+                                                 qoe: qoe, jobs: jobs)
+        case .sabre:
+            run = try ReferenceModelRun.sabre(video: video, traces: try input.readTraces(), policies: named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) },
+                                              jobs: jobs)
         }
-        var entries = try policyEntries()
-        if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
-        let batch = SimulationBatch(video: video, traces: traces, policies: entries,
-                                    configuration: try player.configuration(), qoe: QoEModel(qoe))
-        let results: [SessionResult]
-        do { results = try batch.run(jobs: jobs) } catch { throw CLIError(error.message) }
-        print(SimulationReport.table(results, video: video, traceCount: traces.count, qoe: qoe, dataCap: dataCap), terminator: "")
+        let failures = run.results.compactMap(\.failure)
+        if !failures.isEmpty {
+            for (result, failure) in run.results.compactMap({ r in r.failure.map { (r, $0) } }) {
+                FileHandle.standardError.write(Data("error: over \(result.traceName): \(failure)\n".utf8))
+            }
+            throw CLIError("\(failures.count) of \(run.results.count) sessions failed; no results written")
+        }
+        let traceCount = Set(run.results.map(\.traceName)).count
+        print(SimulationReport.table(run.results, video: video, traceCount: traceCount, qoe: qoe, dataCap: dataCap, model: model.rawValue), terminator: "")
         if let out {
             try OutputFolder.create(out)
-            try AtomicFile.write(ResultsCSV.sessions(results), to: out + "/sessions.csv")
-            try AtomicFile.write(ResultsCSV.segments(results), to: out + "/segments.csv")
+            try AtomicFile.write(ResultsCSV.sessions(run.results, extraColumns: run.extraColumns, extraValues: run.extraValues), to: out + "/sessions.csv")
+            try AtomicFile.write(ResultsCSV.segments(run.results), to: out + "/segments.csv")
             FileHandle.standardError.write(Data("wrote \(out)/sessions.csv and \(out)/segments.csv\n".utf8))
         }
     }
+}
+
+/// Which simulator plays the sessions.
+enum SimulatorModel: String, CaseIterable, ExpressibleByArgument {
+    case `default`, pensieve, sabre
 }

@@ -3,7 +3,7 @@ import ABRSimulator
 
 /// The policy comparison table `abrkit simulate` prints.
 enum SimulationReport {
-    static func table(_ results: [SessionResult], video: Video, traceCount: Int, qoe: QoEModel.Utility, dataCap: Double?) -> String {
+    static func table(_ results: [SessionResult], video: Video, traceCount: Int, qoe: QoEModel.Utility, dataCap: Double?, model: String = "default") -> String {
         let summaries = PolicySummary.summarize(results)
         var header = ["policy", "sessions", "QoE mean", "QoE median", "QoE/seg", "avg kbps", "rebuf %", "switches", "startup s", "GB/h"]
         if dataCap != nil { header.append("capped %") }
@@ -24,7 +24,7 @@ enum SimulationReport {
         }
         let cap = dataCap.map { ", data cap \(NumberFormat.decimal($0)) GB/h" } ?? ""
         let title = "\(video.segmentCount) segments × \(NumberFormat.decimal(video.segmentSeconds)) s, \(video.levelCount) levels, "
-            + "\(traceCount) trace\(traceCount == 1 ? "" : "s"), QoE \(qoe.rawValue)\(cap)\n"
+            + "\(traceCount) trace\(traceCount == 1 ? "" : "s"), QoE \(qoe.rawValue)\(cap)" + (model == "default" ? "" : ", model \(model)") + "\n"
         return title + table.rendered
     }
 }

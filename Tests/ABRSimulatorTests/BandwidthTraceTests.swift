@@ -64,7 +64,7 @@ struct BandwidthTraceTests {
 
     @Test("transferEnd inverts bitsDelivered on random traces")
     func inverse() throws {
-        var rng = TestRNG(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let periods = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
                 TracePeriod(durationSeconds: Double.random(in: 0.1...3, using: &rng), bitsPerSecond: Bool.random(using: &rng) ? 0 : Double.random(in: 1e5...1e7, using: &rng))
@@ -104,45 +104,5 @@ struct BandwidthTraceTests {
     @Test("an empty trace is rejected")
     func empty() {
         #expect(throws: ModelError(.emptyTrace, "trace 'e' has no periods")) { try BandwidthTrace(name: "e", periods: []) }
-    }
-}
-
-/// SplitMix64 for test randomness (Steele, Lea, Flood 2014), independent of the engine's generator.
-struct TestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-@Suite("BandwidthTrace noise")
-struct BandwidthTraceNoiseTests {
-    let trace: BandwidthTrace
-    init() throws {
-        trace = try BandwidthTrace(name: "n", periods: (0..<500).map { TracePeriod(durationSeconds: 1, bitsPerSecond: Double($0 % 7) * 1e6) })
-    }
-
-    @Test("the same seed gives the same trace; another seed another; zero noise the original")
-    func seeded() throws {
-        #expect(try trace.perturbed(relativeNoise: 0.1, seed: 1) == trace.perturbed(relativeNoise: 0.1, seed: 1))
-        #expect(try trace.perturbed(relativeNoise: 0.1, seed: 1) != trace.perturbed(relativeNoise: 0.1, seed: 2))
-        #expect(try trace.perturbed(relativeNoise: 0, seed: 1) == trace)
-    }
-
-    @Test("every factor stays within 1 ± noise, outages stay outages, and the mean is kept on average")
-    func bounded() throws {
-        let noisy = try trace.perturbed(relativeNoise: 0.2, seed: 42)
-        for (a, b) in zip(trace.periods, noisy.periods) {
-            if a.bitsPerSecond == 0 { #expect(b.bitsPerSecond == 0) } else {
-                #expect(b.bitsPerSecond >= 0.8 * a.bitsPerSecond && b.bitsPerSecond <= 1.2 * a.bitsPerSecond)
-            }
-        }
-        // 428 noisy periods, factor variance 0.04 / 3: the mean factor's sd is ≈ 0.0056; allow 4 sd.
-        #expect(abs(noisy.meanBitsPerSecond / trace.meanBitsPerSecond - 1) < 0.023)
     }
 }

@@ -49,21 +49,9 @@ struct PensieveHorizonSearchTests {
         return best.map { ($0, maxReward) }
     }
 
-    /// SplitMix64 (Steele, Lea, Flood, OOPSLA 2014), for reproducible random cases.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("returns exactly the enumeration's plan and reward on random cases, ties included", arguments: 0..<8)
     func matchesEnumeration(seed: UInt64) {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<60 {
             let levelCount = Int.random(in: 1...6, using: &random)
             let horizon = Int.random(in: 0...(levelCount <= 4 ? 5 : 4), using: &random)
@@ -95,7 +83,7 @@ struct PensieveHorizonSearchTests {
 
     @Test("full-size case: 6 levels, horizon 5, Pensieve's QoE, matches the 7776-plan enumeration", arguments: 0..<4)
     func matchesEnumerationFullSize(seed: UInt64) {
-        var random = SplitMix64(state: 1_000 + seed)
+        var random = SplitMix64(seed: 1_000 + seed)
         for _ in 0..<10 {
             let bandwidth = Double.random(in: 0.05...3, using: &random)  // MB/s
             let downloads = (0..<5).flatMap { _ in

@@ -150,3 +150,36 @@ struct PlaybackSessionTests {
         #expect(result.metrics.qoe.isClose(to: 2 * q0 + 2 * q1 - 3 * abs(q1 - q0)))
     }
 }
+
+@Suite("Video")
+struct VideoTests {
+    @Test("looping cycles the measured segments and keeps the average size")
+    func looped() throws {
+        let video = try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: [[100], [300]], segmentQuality: [[10], [20]], qualityMetric: "ssim_db")
+        let long = try video.looped(toSegmentCount: 5)
+        #expect(long.segmentBytes == [[100], [300], [100], [300], [100]])
+        #expect(long.segmentQuality == [[10], [20], [10], [20], [10]])
+        #expect(long.segmentSeconds == 2)
+        #expect(throws: ModelError.self) { try video.looped(toSegmentCount: 0) }
+    }
+
+    @Test("invalid tables are rejected", arguments: [
+        ([[Int]](), ModelError.Code.noSegments), ([[1, 2]], .raggedSizes), ([[-1]], .invalidSize),
+    ])
+    func rejects(sizes: [[Int]], code: ModelError.Code) {
+        do {
+            _ = try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 1, segmentBytes: sizes)
+            Issue.record("expected \(code)")
+        } catch {
+            #expect(error.code == code)
+        }
+    }
+
+    @Test("levels must be positive and ascending")
+    func levels() {
+        #expect(throws: ModelError.self) { try Video(levels: [], segmentSeconds: 1, segmentBytes: [[]]) }
+        #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 2e6), Level(bitsPerSecond: 1e6)], segmentSeconds: 1, segmentBytes: [[1, 1]]) }
+        #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 0)], segmentSeconds: 1, segmentBytes: [[1]]) }
+        #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 0, segmentBytes: [[1]]) }
+    }
+}

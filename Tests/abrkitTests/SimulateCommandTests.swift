@@ -87,6 +87,31 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3"), "needs python3"))
+    func theExamplePythonPolicyChoosesWhatTheBuiltInThroughputPolicyChooses() throws {
+        let dir = try Self.fixture()
+        let out = dir.appendingPathComponent("out")
+        let example = CLI.packageRoot.appendingPathComponent("examples/external_policy.py").path
+        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                                  "--external-command", "python3 \(example)", "--policy", "external,throughput", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let levels = try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8)
+        let (_, records) = try CSVTable.parse(levels, path: "segments.csv")
+        let byPolicy = Dictionary(grouping: records, by: { $0[1] }).mapValues { $0.map { "\($0[0]) \($0[2]) \($0[3])" } }
+        #expect(byPolicy["external"] == byPolicy["throughput"])
+        #expect(byPolicy["external"]?.count == 8)
+    }
+
+    @Test func aFailingExternalPolicyEndsTheRunWithItsErrorAndWritesNothing() throws {
+        let dir = try Self.fixture()
+        let out = dir.appendingPathComponent("out")
+        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                                  "--external-command", "false", "--out", out.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("policy external failed at segment 0"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sessions.csv").path))
+    }
+
     @Test func aMissingVideoIsNamed() throws {
         let dir = try Self.fixture()
         let result = try CLI.run(["simulate", "--video", "/no/such/movie.json", "--traces", dir.appendingPathComponent("traces").path])

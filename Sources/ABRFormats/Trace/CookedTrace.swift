@@ -47,6 +47,11 @@ public enum CookedTrace {
         return (records.map(\.time), records.map(\.mbps))
     }
 
+    /// The samples of the cooked trace file at `path` (see `samples(parsing:path:)`).
+    public static func samples(path: String) throws(FormatError) -> (times: [Double], mbps: [Double]) {
+        try samples(parsing: TextFile.read(path), path: path)
+    }
+
     /// Each line's timestamp, its Mbit/s as parsed, and its bit/s scaled exactly from the decimal text.
     private static func parse(_ text: String, path: String) throws(FormatError)
         -> (records: [(time: Double, mbps: Double, bitsPerSecond: Double)], firstLine: (number: Int, text: String)) {

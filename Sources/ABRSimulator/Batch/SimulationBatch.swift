@@ -34,11 +34,11 @@ public struct SimulationBatch: Sendable {
         }
     }
 
-    /// One session of `entry`'s policy over `trace`.
+    /// One session of `entry`'s policy over `trace`; a policy failure ends the session and is in its result.
     public func runOne(trace: BandwidthTrace, entry: PolicyCatalog.Entry) -> SessionResult {
         var session: PlaybackSession<AnyPolicy>
         do {
-            session = try PlaybackSession(video: video, trace: trace, policy: AnyPolicy(entry.make()), configuration: configuration, qoe: qoe)
+            session = try PlaybackSession(video: video, trace: trace, policy: AnyPolicy(entry.make(PolicySetup(video: video, trace: trace, configuration: configuration, qoe: qoe))), configuration: configuration, qoe: qoe)
         } catch {
             preconditionFailure("validated before the batch started: \(error)")
         }
@@ -54,4 +54,5 @@ public struct AnyPolicy: ABRPolicy {
     public mutating func decide(_ context: DecisionContext) -> Decision { base.decide(context) }
     public mutating func didDownload(_ record: DownloadRecord, context: DecisionContext) { base.didDownload(record, context: context) }
     public mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int? { base.abandon(progress, context: context) }
+    public var failure: PolicyFailure? { base.failure }
 }

@@ -26,6 +26,8 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
     public private(set) var segments: [SegmentRecord] = []
     public private(set) var stalls: [StallEvent] = []
     public private(set) var requests: [DownloadRecord] = []
+    /// Set when the policy failed; the session then stops before requesting the segment.
+    public private(set) var failure: PolicyFailure?
     private var previousUtility: Double?
     private var rebufferInSegment = 0.0
 
@@ -42,15 +44,18 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
         requests.reserveCapacity(video.segmentCount)
     }
 
-    public var isFinished: Bool { nextSegment == video.segmentCount }
+    /// True once every segment is played, or the policy failed.
+    public var isFinished: Bool { nextSegment == video.segmentCount || failure != nil }
 
-    /// Plays every remaining segment and returns the session's result.
+    /// Plays every remaining segment (or up to a policy failure) and returns the session's result.
     public mutating func run() -> SessionResult {
         while !isFinished { step() }
         return result
     }
 
     /// Idles if needed, asks the policy, downloads one segment (with any abandonments), and records it.
+    ///
+    /// If the policy fails to decide, records the failure and returns without requesting anything.
     public mutating func step() {
         precondition(!isFinished, "the session has played every segment")
         let index = nextSegment
@@ -68,6 +73,10 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
         }
         let lastLevel = segments.last?.level
         var decision = policy.decide(context(index: index, lastLevel: lastLevel))
+        if let failed = policy.failure {
+            failure = failed
+            return
+        }
         precondition(video.levels.indices.contains(decision.level), "policy \(policy.name) chose level \(decision.level) of \(video.levelCount)")
         rebufferInSegment = 0
         var abandonedBytes = 0
@@ -101,7 +110,8 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
 
     private func context(index: Int, lastLevel: Int?) -> DecisionContext {
         DecisionContext(segmentIndex: index, time: time, bufferSeconds: bufferSeconds, maxBufferSeconds: configuration.maxBufferSeconds,
-                        lastLevel: lastLevel, isStartup: !isPlaying, video: video, history: requests)
+                        lastLevel: lastLevel, isStartup: !isPlaying, video: video, history: requests,
+                        qoe: qoe, startupThresholdSeconds: configuration.startupThreshold(for: video))
     }
 
     private mutating func startPlayback() {
@@ -145,7 +155,7 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
                 let received = check > firstByte ? (trace.bitsDelivered(until: check) - trace.bitsDelivered(until: firstByte)) / 8 : 0
                 let bufferAtCheck = isPlaying ? max(0, bufferSeconds - (check - start)) : bufferSeconds
                 let progress = DownloadProgress(segmentIndex: index, level: level, bytesReceived: received, bytesTotal: bytes,
-                                                elapsedSeconds: check - start, bufferSeconds: bufferAtCheck)
+                                                elapsedSeconds: check - start, bufferSeconds: bufferAtCheck, latencySeconds: latency)
                 if let lower = policy.abandon(progress, context: context(index: index, lastLevel: lastLevel)), lower < level, lower >= 0 {
                     elapse(check - start, segment: index)
                     let record = DownloadRecord(segmentIndex: index, level: level, bytes: Int(received.rounded(.down)), requestTime: start,
@@ -178,6 +188,6 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
             rebufferSeconds: rebuffer, rebufferEvents: stalls.count, startupDelaySeconds: startupDelaySeconds,
             switches: switches, downloadedBytes: downloaded, playedBytes: played, playbackSeconds: playback,
             sessionSeconds: time + bufferSeconds)
-        return SessionResult(traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics)
+        return SessionResult(traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics, failure: failure)
     }
 }

@@ -7,4 +7,6 @@ public struct SessionResult: Hashable, Sendable {
     /// Every request in order, abandoned ones included.
     public var requests: [DownloadRecord]
     public var metrics: SessionMetrics
+    /// Set when the policy failed and the session ended early (the metrics then cover the segments played).
+    public var failure: PolicyFailure? = nil
 }

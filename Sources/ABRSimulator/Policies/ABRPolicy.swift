@@ -19,9 +19,13 @@ public protocol ABRPolicy: Sendable {
     /// - Returns: a lower level to abandon the request and fetch the segment at that level
     ///   instead, or `nil` to carry on.
     mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int?
+
+    /// Set once the policy can no longer decide (see `PolicyFailure`); the session then ends.
+    var failure: PolicyFailure? { get }
 }
 
 extension ABRPolicy {
     public mutating func didDownload(_ record: DownloadRecord, context: DecisionContext) {}
     public mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int? { nil }
+    public var failure: PolicyFailure? { nil }
 }

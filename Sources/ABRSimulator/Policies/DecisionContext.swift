@@ -19,8 +19,15 @@ public struct DecisionContext: Sendable {
     public var video: Video
     /// Every request so far, oldest first (abandoned ones included, flagged).
     public var history: [DownloadRecord]
+    /// The session's QoE model, so that planning policies (MPC, optimal) maximise what is scored.
+    public var qoe: QoEModel
+    /// Seconds of media the player buffers before playback starts (the session's startup threshold).
+    public var startupThresholdSeconds: Double
 
-    public init(segmentIndex: Int, time: Double, bufferSeconds: Double, maxBufferSeconds: Double, lastLevel: Int?, isStartup: Bool, video: Video, history: [DownloadRecord]) {
+    public init(
+        segmentIndex: Int, time: Double, bufferSeconds: Double, maxBufferSeconds: Double, lastLevel: Int?, isStartup: Bool,
+        video: Video, history: [DownloadRecord], qoe: QoEModel = .linear, startupThresholdSeconds: Double? = nil
+    ) {
         self.segmentIndex = segmentIndex
         self.time = time
         self.bufferSeconds = bufferSeconds
@@ -29,6 +36,8 @@ public struct DecisionContext: Sendable {
         self.isStartup = isStartup
         self.video = video
         self.history = history
+        self.qoe = qoe
+        self.startupThresholdSeconds = startupThresholdSeconds ?? video.segmentSeconds
     }
 
     /// Segments not yet requested, this one included.
@@ -47,13 +56,16 @@ public struct DownloadProgress: Hashable, Sendable {
     public var elapsedSeconds: Double
     /// Seconds of media in the buffer now.
     public var bufferSeconds: Double
+    /// The request's latency (time to first byte), included in `elapsedSeconds`.
+    public var latencySeconds: Double
 
-    public init(segmentIndex: Int, level: Int, bytesReceived: Double, bytesTotal: Int, elapsedSeconds: Double, bufferSeconds: Double) {
+    public init(segmentIndex: Int, level: Int, bytesReceived: Double, bytesTotal: Int, elapsedSeconds: Double, bufferSeconds: Double, latencySeconds: Double = 0) {
         self.segmentIndex = segmentIndex
         self.level = level
         self.bytesReceived = bytesReceived
         self.bytesTotal = bytesTotal
         self.elapsedSeconds = elapsedSeconds
         self.bufferSeconds = bufferSeconds
+        self.latencySeconds = latencySeconds
     }
 }

@@ -1,3 +1,4 @@
+import ABRSimulator
 import CFFmpeg
 import Foundation
 
@@ -107,16 +108,3 @@ final class SyntheticSource: VideoSource {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014,
-/// doi:10.1145/2660193.2660195): a tiny seeded generator for the sample's block texture.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
