@@ -19,13 +19,16 @@ enum SummaryTable {
             ])
         }
         if let audio = report.audio {
-            rows.append(["audio", "-", audio.codecString, "-", String(format: "%.0f", audio.averageKbps), String(format: "%.0f", audio.peakKbps),
-                         String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-"])
+            rows.append([
+                "audio", "-", audio.codecString, "-", String(format: "%.0f", audio.averageKbps), String(format: "%.0f", audio.peakKbps),
+                String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-",
+            ])
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
-                column < 3 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column < 3
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ") + "\n"
         }

@@ -41,7 +41,9 @@ public struct EncodeJob: Sendable {
         }
         let description = source.description
         // A ladder's explicit GOP wins unless the segment duration is overridden on the command line.
-        let gopFrames = options.segmentSeconds == nil ? ladder.gopFrames ?? max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
+        let gopFrames =
+            options.segmentSeconds == nil
+            ? ladder.gopFrames ?? max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
             : max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
 
         var chosen: [(rung: Rung, codec: String)] = []
@@ -54,7 +56,9 @@ public struct EncodeJob: Sendable {
                 throw EncodeError(.encoderUnavailable, "rung \(rung.name): encoder '\(codec)' is not in this libavcodec (try libx264)")
             }
             if !options.upscale && (rung.width > description.width || rung.height > description.height) {
-                warn("skipping rung \(rung.name) (\(rung.width)x\(rung.height)): larger than the source \(description.width)x\(description.height); use --upscale to encode it")
+                warn(
+                    "skipping rung \(rung.name) (\(rung.width)x\(rung.height)): larger than the source \(description.width)x\(description.height); use --upscale to encode it"
+                )
                 continue
             }
             chosen.append((rung, codec))
@@ -66,8 +70,9 @@ public struct EncodeJob: Sendable {
         try OutputDirectory.prepare(options.outputDirectory)
         var audio: AudioRendition? = nil
         if let file, let stream = file.audioStream {
-            let rendition = try AudioRendition(stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                                               segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
+            let rendition = try AudioRendition(
+                stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
+                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
             file.audioPacketHandler = { packet in try rendition.consume(packet) }
             audio = rendition
         }
@@ -77,11 +82,14 @@ public struct EncodeJob: Sendable {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
             try OutputDirectory.prepareSubdirectory(directory)
             let planned = EncoderThreadPlan.threads(for: choice.rung, in: chosen.map(\.rung))
-            let settings = EncoderSettings.make(rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
-                                                timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
-                                                slicedThreads: options.encoderThreads == nil)
-            encoders.append(try RungEncoder(index: index, rung: choice.rung, settings: settings, source: description,
-                                            directory: directory, measureQuality: options.measureQuality))
+            let settings = EncoderSettings.make(
+                rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
+                timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
+                slicedThreads: options.encoderThreads == nil)
+            encoders.append(
+                try RungEncoder(
+                    index: index, rung: choice.rung, settings: settings, source: description,
+                    directory: directory, measureQuality: options.measureQuality))
         }
 
         let pool = WorkerPool(encoders: encoders, threadCount: options.jobs, framesInFlight: options.framesInFlight)
@@ -90,12 +98,14 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.noFrames, "input '\(description.name)' has no decodable video frames")
         }
         if let stated = file?.statedFrameCount, totalFrames < stated {
-            throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(stated) frames its container lists (truncated?)")
+            throw EncodeError(
+                .unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(stated) frames its container lists (truncated?)")
         }
         let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
-        let report = EncodeReport(ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
-                                  totalFrames: totalFrames, rungs: reports, audio: audioReport)
+        let report = EncodeReport(
+            ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
+            totalFrames: totalFrames, rungs: reports, audio: audioReport)
         try LadderOutput(report: report).write(to: options.outputDirectory)
         return report
     }
