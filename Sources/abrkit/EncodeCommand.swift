@@ -30,7 +30,7 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Segment duration in seconds (overrides the ladder's).")
     var segmentSeconds: Double?
 
-    @Option(help: "Encoder for every rung (overrides the ladder's): \(VideoEncoder.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
 
     @Option(help: "Worker threads across rungs (default: one per rung).")
