@@ -30,13 +30,16 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Segment duration in seconds (overrides the ladder's).")
     var segmentSeconds: Double?
 
-    @Option(help: "Encoder for every rung (overrides the ladder's): \(VideoEncoder.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
 
     @Option(help: "Worker threads across rungs (default: one per rung).")
     var jobs: Int = 0
 
-    @Option(help: "Threads inside each rung's encoder (default: reproducible x264 sliced threads for the biggest rungs, planned from the ladder; 0 = each encoder's choice, fastest but x264's frame-threaded rate control makes bytes vary run to run).")
+    @Option(
+        help:
+            "Threads inside each rung's encoder (default: reproducible x264 sliced threads for the biggest rungs, planned from the ladder; 0 = each encoder's choice, fastest but x264's frame-threaded rate control makes bytes vary run to run)."
+    )
     var encoderThreads: Int?
 
     @Flag(help: "Encode rungs larger than the source instead of skipping them.")
@@ -69,9 +72,10 @@ struct EncodeCommand: ParsableCommand {
         var spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
         if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
         let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
-        let options = EncodeOptions(input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
-                                    segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
-                                    measureQuality: !noQuality, encoderThreads: encoderThreads)
+        let options = EncodeOptions(
+            input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
+            segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
+            measureQuality: !noQuality, encoderThreads: encoderThreads)
         let showProgress = isatty(STDERR_FILENO) == 1
         let report: EncodeReport
         do {

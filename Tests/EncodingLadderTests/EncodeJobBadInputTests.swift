@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Bad inputs give a clear error with a code, and never leave a manifest behind.
@@ -54,8 +55,10 @@ struct EncodeJobBadInputTests {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: out.appendingPathComponent("ladder.json"))
         try Data("#EXTM3U\n".utf8).write(to: out.appendingPathComponent("master.m3u8"))
-        let job = EncodeJob(options: EncodeOptions(input: .file(path: input), ladder: TestLadder.make(), outputDirectory: out,
-                                                   measureQuality: false))
+        let job = EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: input), ladder: TestLadder.make(), outputDirectory: out,
+                measureQuality: false))
         let error = try #require(throws: EncodeError.self) { try job.run() }
         #expect(error.code == badInput.expected, "\(error)")
         for word in badInput.messageContains { #expect(error.description.contains(word), "\(error)") }
@@ -85,20 +88,28 @@ struct EncodeJobBadInputTests {
         let directory = try TemporaryDirectory()
         let source = directory.path("small.mkv")
         try MediaTools.makeClip(at: source, size: "320x180", rate: 25, seconds: 1)
-        let ladder = TestLadder.make(rungs: TestLadder.make().rungs + [
-            Rung(name: "360p", width: 640, height: 360, codec: .libx264, bitrateKbps: 800, maxrateKbps: 1200, bufsizeKbits: 1600,
-                 preset: "veryfast"),
-        ])
+        let ladder = TestLadder.make(
+            rungs: TestLadder.make().rungs + [
+                Rung(
+                    name: "360p", width: 640, height: 360, codec: .libx264, bitrateKbps: 800, maxrateKbps: 1200, bufsizeKbits: 1600,
+                    preset: "veryfast")
+            ])
         var warnings: [String] = []
-        let skipped = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder,
-                                                           outputDirectory: directory.url.appendingPathComponent("a"), measureQuality: false))
-            .run(warn: { warnings.append($0) })
+        let skipped = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: ladder,
+                outputDirectory: directory.url.appendingPathComponent("a"), measureQuality: false)
+        )
+        .run(warn: { warnings.append($0) })
         #expect(skipped.rungs.map(\.rung.name) == ["90p", "180p"])
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("360p") == true && warnings.first?.contains("--upscale") == true)
-        let upscaled = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder,
-                                                            outputDirectory: directory.url.appendingPathComponent("b"), upscale: true,
-                                                            measureQuality: false)).run()
+        let upscaled = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: ladder,
+                outputDirectory: directory.url.appendingPathComponent("b"), upscale: true,
+                measureQuality: false)
+        ).run()
         #expect(upscaled.rungs.map(\.rung.name) == ["90p", "180p", "360p"])
     }
 
@@ -107,20 +118,30 @@ struct EncodeJobBadInputTests {
         let source = directory.path("tiny.mkv")
         try MediaTools.makeClip(at: source, size: "128x72", rate: 25, seconds: 1)
         let error = try #require(throws: EncodeError.self) {
-            try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: TestLadder.make(),
-                                                 outputDirectory: directory.url.appendingPathComponent("out"))).run()
+            try EncodeJob(
+                options: EncodeOptions(
+                    input: .file(path: source), ladder: TestLadder.make(),
+                    outputDirectory: directory.url.appendingPathComponent("out"))
+            ).run()
         }
         #expect(error.code == .noUsableRung)
+        // Rungs are chosen before the output is touched.
+        #expect(!FileManager.default.fileExists(atPath: directory.path("out")))
     }
 
     @Test func oddSourceDimensionsEncode() throws {
         let directory = try TemporaryDirectory()
         let source = directory.path("odd.mkv")
         // 4:4:4 at an odd size (4:2:0 cannot have one): the source is converted to 4:2:0 before scaling.
-        try MediaTools.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=322x182:rate=24,format=yuv444p,crop=321:181:0:0",
-                            "-t", "1", "-c:v", "ffv1", source])
-        let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: TestLadder.make(),
-                                                          outputDirectory: directory.url.appendingPathComponent("out"))).run()
+        try MediaTools.run([
+            "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=322x182:rate=24,format=yuv444p,crop=321:181:0:0",
+            "-t", "1", "-c:v", "ffv1", source,
+        ])
+        let report = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: TestLadder.make(),
+                outputDirectory: directory.url.appendingPathComponent("out"))
+        ).run()
         #expect(report.source.width == 321 && report.source.height == 181)
         #expect(report.rungs.count == 2)
         #expect(report.rungs.allSatisfy { ($0.quality?.frameCount ?? 0) == 24 })
@@ -128,11 +149,17 @@ struct EncodeJobBadInputTests {
 
     @Test func oddRungDimensionsAreRejected() throws {
         let directory = try TemporaryDirectory()
-        let ladder = TestLadder.make(rungs: [Rung(name: "odd", width: 161, height: 91, codec: .libx264, bitrateKbps: 100,
-                                                  maxrateKbps: 150, bufsizeKbits: 200)])
+        let ladder = TestLadder.make(rungs: [
+            Rung(
+                name: "odd", width: 161, height: 91, codec: .libx264, bitrateKbps: 100,
+                maxrateKbps: 150, bufsizeKbits: 200)
+        ])
         let error = try #require(throws: EncodeError.self) {
-            try EncodeJob(options: EncodeOptions(input: .sample(durationSeconds: 1), ladder: ladder,
-                                                 outputDirectory: directory.url.appendingPathComponent("out"))).run()
+            try EncodeJob(
+                options: EncodeOptions(
+                    input: .sample(durationSeconds: 1), ladder: ladder,
+                    outputDirectory: directory.url.appendingPathComponent("out"))
+            ).run()
         }
         #expect(error.code == .invalidLadder)
         #expect(error.message.contains("161x91"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// Every encoder abrkit supports, when this libavcodec has it: aligned key frames and a codec string ffprobe agrees with.
@@ -19,8 +20,11 @@ struct EncodeJobCodecTests {
         }
         let directory = try TemporaryDirectory()
         let ladder = try TestLadder.make().replacingCodec(with: encoder, file: "test ladder")
-        let report = try EncodeJob(options: EncodeOptions(input: .sample(durationSeconds: 2), ladder: ladder, outputDirectory: directory.url,
-                                                          measureQuality: false)).run()
+        let report = try EncodeJob(
+            options: EncodeOptions(
+                input: .sample(durationSeconds: 2), ladder: ladder, outputDirectory: directory.url,
+                measureQuality: false)
+        ).run()
         for rung in report.rungs {
             #expect(rung.codecString.hasPrefix(prefix), "\(rung.codecString)")
             var data = try Data(contentsOf: directory.url.appendingPathComponent("\(rung.rung.name)/\(SegmentNaming.initSegment)"))

@@ -1,16 +1,20 @@
 import ABRFormats
 import Foundation
 import Testing
+
 @testable import EncodingLadder
 
 /// End-to-end encodes checked with the real `ffprobe`/`ffmpeg` as independent oracles.
 @Suite("EncodeJob", .serialized)
 struct EncodeJobTests {
     /// Encodes the 3 s synthetic sample with the two-rung test ladder into a fresh directory.
-    private static func encodeSample(_ directory: TemporaryDirectory, seconds: Double = 3, jobs: Int = 0,
-                                     measureQuality: Bool = true) throws -> EncodeReport {
-        let options = EncodeOptions(input: .sample(durationSeconds: seconds), ladder: TestLadder.make(),
-                                    outputDirectory: directory.url, jobs: jobs, measureQuality: measureQuality)
+    private static func encodeSample(
+        _ directory: TemporaryDirectory, seconds: Double = 3, jobs: Int = 0,
+        measureQuality: Bool = true
+    ) throws -> EncodeReport {
+        let options = EncodeOptions(
+            input: .sample(durationSeconds: seconds), ladder: TestLadder.make(),
+            outputDirectory: directory.url, jobs: jobs, measureQuality: measureQuality)
         return try EncodeJob(options: options).run()
     }
 
@@ -38,8 +42,10 @@ struct EncodeJobTests {
             // it read while probing from the count.
             var streams: Set<String> = []
             for index in 0..<2 {
-                let output = try MediaTools.ffprobe(["-select_streams", "v:\(index)", "-count_frames", "-show_entries",
-                                                     "stream=width,height,nb_read_frames", "-of", "csv=p=0", directory.path(manifest)])
+                let output = try MediaTools.ffprobe([
+                    "-select_streams", "v:\(index)", "-count_frames", "-show_entries",
+                    "stream=width,height,nb_read_frames", "-of", "csv=p=0", directory.path(manifest),
+                ])
                 streams.formUnion(output.split(separator: "\n").map(String.init))
             }
             #expect(streams == ["160,90,90", "320,180,90"], "\(manifest)")
@@ -54,8 +60,10 @@ struct EncodeJobTests {
             #expect(rung.segmentBytes.count == 3)
             var keyTimes: [Double] = []
             for number in 1...rung.segmentBytes.count {
-                let frames = try MediaTools.frames(of: try Self.joined(directory, rung: rung.rung.name, segments: number...number,
-                                                                       name: "\(rung.rung.name)-\(number).mp4"))
+                let frames = try MediaTools.frames(
+                    of: try Self.joined(
+                        directory, rung: rung.rung.name, segments: number...number,
+                        name: "\(rung.rung.name)-\(number).mp4"))
                 // 30 frames per 1 s segment at 30 fps, the first one (in presentation order) an IDR, no other key frame.
                 #expect(frames.count == 30)
                 #expect(frames.first?.key == true)
@@ -63,8 +71,10 @@ struct EncodeJobTests {
                 keyTimes.append(frames.first?.pts ?? -1)
             }
             // Whole-stream view: key frames exactly one segment apart.
-            let whole = try MediaTools.frames(of: try Self.joined(directory, rung: rung.rung.name, segments: 1...3,
-                                                                  name: "\(rung.rung.name).mp4"))
+            let whole = try MediaTools.frames(
+                of: try Self.joined(
+                    directory, rung: rung.rung.name, segments: 1...3,
+                    name: "\(rung.rung.name).mp4"))
             let wholeKeys = whole.filter { $0.key }.map { $0.pts }
             #expect(wholeKeys.count == 3)
             for (index, time) in wholeKeys.enumerated() { #expect(abs(time - wholeKeys[0] - Double(index)) < 1e-6) }
@@ -91,8 +101,10 @@ struct EncodeJobTests {
             }
             // Duration from ffprobe over the whole rung, against the 3 s ladder.json states.
             let joined = try Self.joined(directory, rung: info.name, segments: 1...3, name: "\(info.name).mp4")
-            let frames = try MediaTools.ffprobe(["-count_frames", "-show_entries", "stream=nb_read_frames,avg_frame_rate",
-                                                 "-of", "csv=p=0", joined]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let frames = try MediaTools.ffprobe([
+                "-count_frames", "-show_entries", "stream=nb_read_frames,avg_frame_rate",
+                "-of", "csv=p=0", joined,
+            ]).trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(frames == "30/1,90")
             #expect(abs(info.averageKbps - Double(total) * 8 / 3 / 1000) < 1e-9)
             #expect(abs(info.gbPerHour - Double(total) / 3 * 3600 / 1e9) < 1e-12)
@@ -117,11 +129,16 @@ struct EncodeJobTests {
             Rung(name: "144p", width: 256, height: 144, codec: .libx264, bitrateKbps: 300, maxrateKbps: 450, bufsizeKbits: 600, preset: "veryfast"),
         ])
         for (directory, jobs) in [(one, 1), (two, 2)] {
-            _ = try EncodeJob(options: EncodeOptions(input: .sample(durationSeconds: 2), ladder: ladder, outputDirectory: directory.url,
-                                                     jobs: jobs, measureQuality: false)).run()
+            _ = try EncodeJob(
+                options: EncodeOptions(
+                    input: .sample(durationSeconds: 2), ladder: ladder, outputDirectory: directory.url,
+                    jobs: jobs, measureQuality: false)
+            ).run()
         }
-        for name in ["ladder.json", "master.m3u8", "manifest.mpd", "90p/init.mp4", "90p/segment-00001.m4s", "90p/segment-00002.m4s",
-                     "144p/init.mp4", "144p/segment-00001.m4s", "144p/segment-00002.m4s"] {
+        for name in [
+            "ladder.json", "master.m3u8", "manifest.mpd", "90p/init.mp4", "90p/segment-00001.m4s", "90p/segment-00002.m4s",
+            "144p/init.mp4", "144p/segment-00001.m4s", "144p/segment-00002.m4s",
+        ] {
             let first = try Data(contentsOf: one.url.appendingPathComponent(name))
             let second = try Data(contentsOf: two.url.appendingPathComponent(name))
             let identical = first == second
@@ -148,8 +165,11 @@ struct EncodeJobTests {
         let directory = try TemporaryDirectory()
         let source = directory.path("source.mkv")
         try MediaTools.makeClip(at: source, size: "320x180", rate: 25, seconds: 2)
-        let ladder = TestLadder.make(rungs: [Rung(name: "90p", width: 160, height: 90, codec: .libx264, bitrateKbps: 100,
-                                                  maxrateKbps: 150, bufsizeKbits: 200, preset: "veryfast")])
+        let ladder = TestLadder.make(rungs: [
+            Rung(
+                name: "90p", width: 160, height: 90, codec: .libx264, bitrateKbps: 100,
+                maxrateKbps: 150, bufsizeKbits: 200, preset: "veryfast")
+        ])
         let out = directory.url.appendingPathComponent("out")
         let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder, outputDirectory: out)).run()
         let rung = try #require(report.rungs.first)
@@ -160,10 +180,13 @@ struct EncodeJobTests {
         }
         let encoded = directory.path("90p.mp4")
         try data.write(to: URL(fileURLWithPath: encoded))
-        let log = try MediaTools.run(["ffmpeg", "-hide_banner", "-i", source, "-i", encoded, "-lavfi",
-                                      "[0:v]setpts=PTS-STARTPTS[ref];[1:v]setpts=PTS-STARTPTS,scale=320:180:flags=bicubic[dis];"
-                                      + "[ref]split[r1][r2];[dis]split[d1][d2];[d1][r1]psnr;[d2][r2]ssim", "-f", "null", "-"],
-                                     returningStandardError: true)
+        let log = try MediaTools.run(
+            [
+                "ffmpeg", "-hide_banner", "-i", source, "-i", encoded, "-lavfi",
+                "[0:v]setpts=PTS-STARTPTS[ref];[1:v]setpts=PTS-STARTPTS,scale=320:180:flags=bicubic[dis];"
+                    + "[ref]split[r1][r2];[dis]split[d1][d2];[d1][r1]psnr;[d2][r2]ssim", "-f", "null", "-",
+            ],
+            returningStandardError: true)
         func number(after marker: String) -> Double? {
             guard let range = log.range(of: marker, options: .backwards) else { return nil }
             return Double(log[range.upperBound...].prefix { "0123456789.".contains($0) })
@@ -182,8 +205,11 @@ struct EncodeJobTests {
         let source = directory.path("av.mp4")
         try MediaTools.makeClip(at: source, size: "320x180", rate: 25, seconds: 3, audio: true)
         let out = directory.url.appendingPathComponent("out")
-        let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: TestLadder.make(), outputDirectory: out,
-                                                          measureQuality: false)).run()
+        let report = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: TestLadder.make(), outputDirectory: out,
+                measureQuality: false)
+        ).run()
         let audio = try #require(report.audio)
         #expect(audio.codecString == "mp4a.40.2")
         #expect(audio.segmentBytes.count == 3)
@@ -192,8 +218,10 @@ struct EncodeJobTests {
         #expect(audio.averageKbps > 40 && audio.averageKbps < 90)
         let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
         #expect(ladder.audio?.gbPerHour == audio.gigabytesPerHour)
-        let probed = try MediaTools.ffprobe(["-count_frames", "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0",
-                                             out.appendingPathComponent("audio/playlist.m3u8").path])
+        let probed = try MediaTools.ffprobe([
+            "-count_frames", "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0",
+            out.appendingPathComponent("audio/playlist.m3u8").path,
+        ])
         #expect(probed.hasPrefix("aac,"))
         let verdict = report.capVerdict(try #require(report.rungs.first))
         #expect(abs(verdict.gbPerHour - (report.rungs[0].gigabytesPerHour + audio.gigabytesPerHour)) < 1e-12)
@@ -203,14 +231,19 @@ struct EncodeJobTests {
         let directory = try TemporaryDirectory()
         let source = directory.path("opus51.mkv")
         // 5.1 Opus at 48 kHz: needs decoding, a downmix to stereo and AAC encoding.
-        try MediaTools.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-                            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-filter_complex",
-                            "[1]asplit=6[a][b][c][d][e][f];[a][b][c][d][e][f]join=inputs=6:channel_layout=5.1[s]",
-                            "-map", "0:v", "-map", "[s]", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast",
-                            "-c:a", "libopus", "-b:a", "96k", source])
+        try MediaTools.run([
+            "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-filter_complex",
+            "[1]asplit=6[a][b][c][d][e][f];[a][b][c][d][e][f]join=inputs=6:channel_layout=5.1[s]",
+            "-map", "0:v", "-map", "[s]", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast",
+            "-c:a", "libopus", "-b:a", "96k", source,
+        ])
         let out = directory.url.appendingPathComponent("out")
-        let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: TestLadder.make(), outputDirectory: out,
-                                                          measureQuality: false)).run()
+        let report = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: TestLadder.make(), outputDirectory: out,
+                measureQuality: false)
+        ).run()
         let audio = try #require(report.audio)
         #expect(audio.codecString == "mp4a.40.2")
         #expect(audio.channelCount == 2 && audio.sampleRate == 48000)
@@ -218,8 +251,10 @@ struct EncodeJobTests {
         #expect(abs(audio.durationSeconds - 3) < 0.05)
         // 2 channels × 64 kbit/s nominal.
         #expect(audio.averageKbps > 90 && audio.averageKbps < 160)
-        let probed = try MediaTools.ffprobe(["-show_entries", "stream=codec_name,channels,sample_rate", "-of", "csv=p=0",
-                                             out.appendingPathComponent("audio/playlist.m3u8").path])
+        let probed = try MediaTools.ffprobe([
+            "-show_entries", "stream=codec_name,channels,sample_rate", "-of", "csv=p=0",
+            out.appendingPathComponent("audio/playlist.m3u8").path,
+        ])
         #expect(Set(probed.split(separator: "\n")) == ["aac,48000,2"])
     }
 }

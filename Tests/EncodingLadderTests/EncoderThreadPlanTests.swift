@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EncodingLadder
 
 @Suite struct EncoderThreadPlanTests {

@@ -37,8 +37,10 @@ import Testing
         try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
         try #"[{"duration_ms": 100000, "bandwidth_kbps": 2000, "latency_ms": 0}]"#.write(
             to: traces.appendingPathComponent("2mbps.json"), atomically: true, encoding: .utf8)
-        let simulated = try CLI.run(["simulate", "--video", out.appendingPathComponent("ladder.json").path, "--traces", traces.path,
-                                     "--policy", "throughput", "--out", dir.appendingPathComponent("sim").path])
+        let simulated = try CLI.run([
+            "simulate", "--video", out.appendingPathComponent("ladder.json").path, "--traces", traces.path,
+            "--policy", "throughput", "--out", dir.appendingPathComponent("sim").path,
+        ])
         #expect(simulated.status == 0, "\(simulated.stderr)")
 
         // The master playlist plays the same segments: sizes from the files it lists equal ladder.json's.
@@ -51,15 +53,19 @@ import Testing
 
     @Test func missingInputFailsWithTheFileNamed() throws {
         let dir = try Self.fixture()
-        let result = try CLI.run(["encode", dir.appendingPathComponent("nope.mp4").path, "--ladder",
-                                  dir.appendingPathComponent("ladder-spec.json").path, "--out", dir.appendingPathComponent("out").path])
+        let result = try CLI.run([
+            "encode", dir.appendingPathComponent("nope.mp4").path, "--ladder",
+            dir.appendingPathComponent("ladder-spec.json").path, "--out", dir.appendingPathComponent("out").path,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("nope.mp4") && result.stderr.contains("does not exist"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/ladder.json").path))
     }
 
-    @Test(arguments: [["encode", "--out", "x"], ["encode", "in.mp4", "--sample", "2", "--out", "x"],
-                      ["encode", "--sample", "0", "--out", "x"], ["encode", "--sample", "1", "--jobs", "-1", "--out", "x"]])
+    @Test(arguments: [
+        ["encode", "--out", "x"], ["encode", "in.mp4", "--sample", "2", "--out", "x"],
+        ["encode", "--sample", "0", "--out", "x"], ["encode", "--sample", "1", "--jobs", "-1", "--out", "x"],
+    ])
     func invalidArgumentsAreRejectedBeforeAnyWork(_ arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status != 0)

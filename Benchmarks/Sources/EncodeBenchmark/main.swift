@@ -31,8 +31,9 @@ func run(_ arguments: [String]) throws {
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw NSError(domain: "EncodeBenchmark", code: Int(process.terminationStatus),
-                      userInfo: [NSLocalizedDescriptionKey: "\(arguments.prefix(3).joined(separator: " ")) … failed"])
+        throw NSError(
+            domain: "EncodeBenchmark", code: Int(process.terminationStatus),
+            userInfo: [NSLocalizedDescriptionKey: "\(arguments.prefix(3).joined(separator: " ")) … failed"])
     }
 }
 
@@ -60,8 +61,10 @@ if let given = arguments.first {
     source = given
 } else {
     source = work.appendingPathComponent("source.mp4").path
-    try run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=12:allf=t",
-             "-t", "10", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "10", "-pix_fmt", "yuv420p", source])
+    try run([
+        "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=12:allf=t",
+        "-t", "10", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "10", "-pix_fmt", "yuv420p", source,
+    ])
 }
 HeapDeterminism.enable()
 FFmpegLog.showErrorsOnly()
@@ -100,17 +103,20 @@ for (index, rung) in rungs.enumerated() {
     if let bufsize = rung.bufsizeKbits { cli += ["-bufsize", "\(bufsize)k"] }
     if let crf = rung.crf { cli += ["-crf", String(crf)] }
     let sliced = threads == nil && planned > 1 ? ":sliced-threads=1" : ""
-    cli += ["-x264-params", "keyint=\(gop):min-keyint=\(gop):scenecut=0:open-gop=0" + sliced, "-forced-idr", "1",
-            "-force_key_frames", "expr:eq(mod(n,\(gop)),0)",
-            "-movflags", "frag_keyframe+empty_moov+default_base_moof", "-f", "mp4",
-            cliDirectory.appendingPathComponent("\(rung.name).mp4").path]
+    cli += [
+        "-x264-params", "keyint=\(gop):min-keyint=\(gop):scenecut=0:open-gop=0" + sliced, "-forced-idr", "1",
+        "-force_key_frames", "expr:eq(mod(n,\(gop)),0)",
+        "-movflags", "frag_keyframe+empty_moov+default_base_moof", "-f", "mp4",
+        cliDirectory.appendingPathComponent("\(rung.name).mp4").path,
+    ]
 }
 @MainActor func runCLI() throws -> Measurement {
     let cpuBefore = cpuSeconds(RUSAGE_CHILDREN)
     let start = Date()
     try run(cli)
-    return Measurement(wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_CHILDREN) - cpuBefore,
-                       bytesPerRung: Dictionary(uniqueKeysWithValues: rungs.map { ($0.name, fileSize(cliDirectory.appendingPathComponent("\($0.name).mp4"))) }))
+    return Measurement(
+        wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_CHILDREN) - cpuBefore,
+        bytesPerRung: Dictionary(uniqueKeysWithValues: rungs.map { ($0.name, fileSize(cliDirectory.appendingPathComponent("\($0.name).mp4"))) }))
 }
 
 // 2. abrkit: decode once, scale and encode every rung concurrently, CMAF segments.
@@ -118,10 +124,14 @@ let abrkitDirectory = work.appendingPathComponent("abrkit")
 @MainActor func runAbrkit() throws -> Measurement {
     let cpuBefore = cpuSeconds(RUSAGE_SELF)
     let start = Date()
-    let report = try EncodeJob(options: EncodeOptions(input: .file(path: source), ladder: ladder, outputDirectory: abrkitDirectory,
-                                                      measureQuality: false, encoderThreads: threads)).run()
-    return Measurement(wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_SELF) - cpuBefore,
-                       bytesPerRung: Dictionary(uniqueKeysWithValues: report.rungs.map { ($0.rung.name, $0.initSegmentBytes + $0.mediaBytes) }))
+    let report = try EncodeJob(
+        options: EncodeOptions(
+            input: .file(path: source), ladder: ladder, outputDirectory: abrkitDirectory,
+            measureQuality: false, encoderThreads: threads)
+    ).run()
+    return Measurement(
+        wallSeconds: Date().timeIntervalSince(start), cpuSeconds: cpuSeconds(RUSAGE_SELF) - cpuBefore,
+        bytesPerRung: Dictionary(uniqueKeysWithValues: report.rungs.map { ($0.rung.name, $0.initSegmentBytes + $0.mediaBytes) }))
 }
 
 // Alternate the order each round (CLI first, then abrkit first, …) so drifting machine load hits both; report medians.
@@ -137,23 +147,29 @@ func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
-let cliResult = Measurement(wallSeconds: median(cliRuns.map(\.wallSeconds)), cpuSeconds: median(cliRuns.map(\.cpuSeconds)),
-                            bytesPerRung: cliRuns[0].bytesPerRung)
-let abrkitResult = Measurement(wallSeconds: median(abrkitRuns.map(\.wallSeconds)), cpuSeconds: median(abrkitRuns.map(\.cpuSeconds)),
-                               bytesPerRung: abrkitRuns[0].bytesPerRung)
+let cliResult = Measurement(
+    wallSeconds: median(cliRuns.map(\.wallSeconds)), cpuSeconds: median(cliRuns.map(\.cpuSeconds)),
+    bytesPerRung: cliRuns[0].bytesPerRung)
+let abrkitResult = Measurement(
+    wallSeconds: median(abrkitRuns.map(\.wallSeconds)), cpuSeconds: median(abrkitRuns.map(\.cpuSeconds)),
+    bytesPerRung: abrkitRuns[0].bytesPerRung)
 for (index, (cliRun, abrkitRun)) in zip(cliRuns, abrkitRuns).enumerated() {
-    print(String(format: "round %d: CLI %.2f s CPU %.2f s wall, abrkit %.2f s CPU %.2f s wall", index + 1,
-                 cliRun.cpuSeconds, cliRun.wallSeconds, abrkitRun.cpuSeconds, abrkitRun.wallSeconds))
+    print(
+        String(
+            format: "round %d: CLI %.2f s CPU %.2f s wall, abrkit %.2f s CPU %.2f s wall", index + 1,
+            cliRun.cpuSeconds, cliRun.wallSeconds, abrkitRun.cpuSeconds, abrkitRun.wallSeconds))
 }
 
-print("source \(source) \(sourceWidth)x\(sourceHeight) @ \(String(format: "%.3f", framesPerSecond)) fps, ladder \(ladder.name), "
-      + "\(rungs.count) rungs, GOP \(gop), x264 threads per rung \(threads.map(String.init) ?? "planned: " + rungs.map { String(EncoderThreadPlan.threads(for: $0, in: rungs)) }.joined(separator: "/") + " sliced"), "
-      + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+    "source \(source) \(sourceWidth)x\(sourceHeight) @ \(String(format: "%.3f", framesPerSecond)) fps, ladder \(ladder.name), "
+        + "\(rungs.count) rungs, GOP \(gop), x264 threads per rung \(threads.map(String.init) ?? "planned: " + rungs.map { String(EncoderThreadPlan.threads(for: $0, in: rungs)) }.joined(separator: "/") + " sliced"), "
+        + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("medians of \(cliRuns.count) rounds")
 print(padded("", 10) + right("CPU s", 10) + right("wall s", 10) + right("CPU/wall", 10))
 for (name, result) in [("ffmpeg CLI", cliResult), ("abrkit", abrkitResult)] {
-    print(padded(name, 10) + right(String(format: "%.2f", result.cpuSeconds), 10) + right(String(format: "%.2f", result.wallSeconds), 10)
-          + right(String(format: "%.2f", result.cpuSeconds / result.wallSeconds), 10))
+    print(
+        padded(name, 10) + right(String(format: "%.2f", result.cpuSeconds), 10) + right(String(format: "%.2f", result.wallSeconds), 10)
+            + right(String(format: "%.2f", result.cpuSeconds / result.wallSeconds), 10))
 }
 print(String(format: "abrkit/CLI: CPU %.3f, wall %.3f", abrkitResult.cpuSeconds / cliResult.cpuSeconds, abrkitResult.wallSeconds / cliResult.wallSeconds))
 print(padded("rung", 8) + right("CLI bytes", 13) + right("abrkit bytes", 13) + right("diff %", 9))

@@ -30,8 +30,10 @@ final class FragmentedMP4Writer {
         sink = ByteSink()
         inputTimeBase = timeBase
         guard let buffer = av_malloc(FragmentedMP4Writer.ioBufferBytes)?.assumingMemoryBound(to: UInt8.self),
-              let io = avio_alloc_context(buffer, Int32(FragmentedMP4Writer.ioBufferBytes), 1,
-                                          Unmanaged.passUnretained(sink).toOpaque(), nil, byteSinkWrite, nil) else {
+            let io = avio_alloc_context(
+                buffer, Int32(FragmentedMP4Writer.ioBufferBytes), 1,
+                Unmanaged.passUnretained(sink).toOpaque(), nil, byteSinkWrite, nil)
+        else {
             fatalError("avio_alloc_context: out of memory")
         }
         context.pointee.pb = io

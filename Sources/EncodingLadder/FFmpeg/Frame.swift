@@ -37,7 +37,9 @@ public final class Frame: @unchecked Sendable {
     func plane(_ index: Int, width: Int, height: Int) -> Plane {
         var bytes = [UInt8](repeating: 0, count: width * height)
         let stride = Int(withUnsafeBytes(of: pointer.pointee.linesize) { $0.load(fromByteOffset: index * 4, as: Int32.self) })
-        let base = withUnsafeBytes(of: pointer.pointee.data) { $0.load(fromByteOffset: index * MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride, as: UnsafeMutablePointer<UInt8>?.self) }
+        let base = withUnsafeBytes(of: pointer.pointee.data) {
+            $0.load(fromByteOffset: index * MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride, as: UnsafeMutablePointer<UInt8>?.self)
+        }
         guard let base else { return Plane(width: width, height: height, bytes: bytes) }
         bytes.withUnsafeMutableBufferPointer { destination in
             for row in 0..<height {
@@ -50,14 +52,18 @@ public final class Frame: @unchecked Sendable {
     /// The Y, U and V planes of a YUV 4:2:0 picture, tightly packed.
     func yuv420Planes() -> (y: Plane, u: Plane, v: Plane) {
         let chromaWidth = (width + 1) / 2, chromaHeight = (height + 1) / 2
-        return (plane(0, width: width, height: height), plane(1, width: chromaWidth, height: chromaHeight),
-                plane(2, width: chromaWidth, height: chromaHeight))
+        return (
+            plane(0, width: width, height: height), plane(1, width: chromaWidth, height: chromaHeight),
+            plane(2, width: chromaWidth, height: chromaHeight)
+        )
     }
 
     /// Row pointer and stride of plane `index`, for writers that fill a picture they allocated.
     func withPlane<R>(_ index: Int, _ body: (UnsafeMutablePointer<UInt8>, Int) throws -> R) rethrows -> R {
         let stride = Int(withUnsafeBytes(of: pointer.pointee.linesize) { $0.load(fromByteOffset: index * 4, as: Int32.self) })
-        let base = withUnsafeBytes(of: pointer.pointee.data) { $0.load(fromByteOffset: index * MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride, as: UnsafeMutablePointer<UInt8>.self) }
+        let base = withUnsafeBytes(of: pointer.pointee.data) {
+            $0.load(fromByteOffset: index * MemoryLayout<UnsafeMutablePointer<UInt8>?>.stride, as: UnsafeMutablePointer<UInt8>.self)
+        }
         return try body(base, stride)
     }
 }

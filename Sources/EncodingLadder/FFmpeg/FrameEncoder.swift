@@ -43,8 +43,9 @@ final class FrameEncoder {
         }
         try check(avcodec_open2(context, codec, &options), "avcodec_open2(\(settings.codecName) \(settings.width)x\(settings.height))")
         if let leftover = av_dict_get(options, "", nil, AV_DICT_IGNORE_SUFFIX) {
-            throw FFmpegError(code: cffmpeg_averror_einval(),
-                              operation: "\(settings.codecName) option '\(String(cString: leftover.pointee.key))' (not an option of this encoder)")
+            throw FFmpegError(
+                code: cffmpeg_averror_einval(),
+                operation: "\(settings.codecName) option '\(String(cString: leftover.pointee.key))' (not an option of this encoder)")
         }
     }
 

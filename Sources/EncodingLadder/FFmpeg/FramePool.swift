@@ -30,8 +30,9 @@ final class FramePool: @unchecked Sendable {
         lineSizes = sizes
         var planeBytes = [Int](repeating: 0, count: 4)
         var ptrdiffSizes = sizes.map { Int($0) }
-        try check(av_image_fill_plane_sizes(&planeBytes, pixelFormat, Int32(height), &ptrdiffSizes),
-                  "av_image_fill_plane_sizes(\(width)x\(height))")
+        try check(
+            av_image_fill_plane_sizes(&planeBytes, pixelFormat, Int32(height), &ptrdiffSizes),
+            "av_image_fill_plane_sizes(\(width)x\(height))")
         var offsets: [Int] = []
         var total = 0
         for bytes in planeBytes { offsets.append(total); total += bytes }

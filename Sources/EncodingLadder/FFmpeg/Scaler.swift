@@ -15,14 +15,20 @@ final class Scaler {
     /// so abrkit's rungs match what the ffmpeg CLI would produce.
     static let defaultFlags = SWS_BICUBIC
 
-    init(sourceWidth: Int, sourceHeight: Int, sourceFormat: AVPixelFormat,
-         destinationWidth: Int, destinationHeight: Int, destinationFormat: AVPixelFormat = AV_PIX_FMT_YUV420P,
-         flags: Int32 = Scaler.defaultFlags) throws(FFmpegError) {
-        guard let context = sws_getContext(Int32(sourceWidth), Int32(sourceHeight), sourceFormat,
-                                           Int32(destinationWidth), Int32(destinationHeight), destinationFormat,
-                                           flags, nil, nil, nil) else {
-            throw FFmpegError(code: cffmpeg_averror_einval(),
-                              operation: "sws_getContext(\(sourceWidth)x\(sourceHeight) → \(destinationWidth)x\(destinationHeight))")
+    init(
+        sourceWidth: Int, sourceHeight: Int, sourceFormat: AVPixelFormat,
+        destinationWidth: Int, destinationHeight: Int, destinationFormat: AVPixelFormat = AV_PIX_FMT_YUV420P,
+        flags: Int32 = Scaler.defaultFlags
+    ) throws(FFmpegError) {
+        guard
+            let context = sws_getContext(
+                Int32(sourceWidth), Int32(sourceHeight), sourceFormat,
+                Int32(destinationWidth), Int32(destinationHeight), destinationFormat,
+                flags, nil, nil, nil)
+        else {
+            throw FFmpegError(
+                code: cffmpeg_averror_einval(),
+                operation: "sws_getContext(\(sourceWidth)x\(sourceHeight) → \(destinationWidth)x\(destinationHeight))")
         }
         self.context = context
         self.sourceWidth = sourceWidth

@@ -130,8 +130,9 @@ final class AudioRendition {
         }
         let starts = segmentStartSeconds
         let durations = (0..<segmentBytes.count).map { starts[$0 + 1] - starts[$0] }
-        return AudioReport(codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
-                           segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
+        return AudioReport(
+            codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
+            segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
     }
 }
 

@@ -39,8 +39,10 @@ final class AudioTranscoder {
             av_channel_layout_default(&inputLayout, max(1, parameters.pointee.ch_layout.nb_channels))
         }
         defer { av_channel_layout_uninit(&inputLayout) }
-        try check(swr_alloc_set_opts2(&context, &encoder.context.pointee.ch_layout, AV_SAMPLE_FMT_FLTP, sampleRate,
-                                      &inputLayout, decoder.context.pointee.sample_fmt, sampleRate, 0, nil), "swr_alloc_set_opts2")
+        try check(
+            swr_alloc_set_opts2(
+                &context, &encoder.context.pointee.ch_layout, AV_SAMPLE_FMT_FLTP, sampleRate,
+                &inputLayout, decoder.context.pointee.sample_fmt, sampleRate, 0, nil), "swr_alloc_set_opts2")
         guard let context else { throw FFmpegError(code: cffmpeg_averror_einval(), operation: "swr_alloc_set_opts2") }
         resampler = context
         try check(swr_init(context), "swr_init")
@@ -107,8 +109,9 @@ final class AudioTranscoder {
             // extended_data: planar audio may have more channels than `data` has slots.
             let input = UnsafeMutableRawPointer(frame.pointer.pointee.extended_data)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
             converted = withUnsafeMutableBytes(of: &output.pointer.pointee.data) { out in
-                swr_convert(resampler, out.baseAddress?.assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self), capacity,
-                            input, inputSamples)
+                swr_convert(
+                    resampler, out.baseAddress?.assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self), capacity,
+                    input, inputSamples)
             }
         } else {
             converted = withUnsafeMutableBytes(of: &output.pointer.pointee.data) { out in

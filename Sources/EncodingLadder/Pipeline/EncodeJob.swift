@@ -23,33 +23,27 @@ public struct EncodeJob: Sendable {
         }
         guard !ladder.rungs.isEmpty else { throw EncodeError(.invalidLadder, "ladder '\(ladder.name)' has no rungs") }
 
-        // Open the input before touching the output, so a bad input leaves the output directory alone.
+        // Open the input and choose the rungs before touching the output, so a bad input or ladder
+        // leaves the output directory alone.
         let source: VideoSource
-        var statedFrameCount = 0
-        var audio: AudioRendition? = nil
+        var file: FileSource? = nil
         switch options.input {
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else {
                 throw EncodeError(.inputNotFound, "input file '\(path)' does not exist")
             }
-            let file = try FileSource(path: path)
-            statedFrameCount = file.statedFrameCount
-            try OutputDirectory.prepare(options.outputDirectory)
-            if let stream = file.audioStream {
-                audio = try AudioRendition(stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                                           segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
-                let rendition = audio
-                file.audioPacketHandler = { packet in try rendition?.consume(packet) }
-            }
-            source = file
+            let opened = try FileSource(path: path)
+            file = opened
+            source = opened
         case .sample(let seconds):
             let top = ladder.rungs.max { $0.width * $0.height < $1.width * $1.height }
             source = try SyntheticSource(width: top?.width ?? 640, height: top?.height ?? 360, durationSeconds: seconds)
-            try OutputDirectory.prepare(options.outputDirectory)
         }
         let description = source.description
         // A ladder's explicit GOP wins unless the segment duration is overridden on the command line.
-        let gopFrames = options.segmentSeconds == nil ? ladder.gopFrames ?? max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
+        let gopFrames =
+            options.segmentSeconds == nil
+            ? ladder.gopFrames ?? max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
             : max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
 
         var chosen: [(rung: Rung, codec: String)] = []
@@ -62,7 +56,9 @@ public struct EncodeJob: Sendable {
                 throw EncodeError(.encoderUnavailable, "rung \(rung.name): encoder '\(codec)' is not in this libavcodec (try libx264)")
             }
             if !options.upscale && (rung.width > description.width || rung.height > description.height) {
-                warn("skipping rung \(rung.name) (\(rung.width)x\(rung.height)): larger than the source \(description.width)x\(description.height); use --upscale to encode it")
+                warn(
+                    "skipping rung \(rung.name) (\(rung.width)x\(rung.height)): larger than the source \(description.width)x\(description.height); use --upscale to encode it"
+                )
                 continue
             }
             chosen.append((rung, codec))
@@ -71,16 +67,29 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.noUsableRung, "no rung of '\(ladder.name)' fits the source \(description.width)x\(description.height) (use --upscale)")
         }
 
+        try OutputDirectory.prepare(options.outputDirectory)
+        var audio: AudioRendition? = nil
+        if let file, let stream = file.audioStream {
+            let rendition = try AudioRendition(
+                stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
+                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
+            file.audioPacketHandler = { packet in try rendition.consume(packet) }
+            audio = rendition
+        }
+
         var encoders: [RungEncoder] = []
         for (index, choice) in chosen.enumerated() {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
             try OutputDirectory.prepareSubdirectory(directory)
             let planned = EncoderThreadPlan.threads(for: choice.rung, in: chosen.map(\.rung))
-            let settings = EncoderSettings.make(rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
-                                                timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
-                                                slicedThreads: options.encoderThreads == nil)
-            encoders.append(try RungEncoder(index: index, rung: choice.rung, settings: settings, source: description,
-                                            directory: directory, measureQuality: options.measureQuality))
+            let settings = EncoderSettings.make(
+                rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
+                timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
+                slicedThreads: options.encoderThreads == nil)
+            encoders.append(
+                try RungEncoder(
+                    index: index, rung: choice.rung, settings: settings, source: description,
+                    directory: directory, measureQuality: options.measureQuality))
         }
 
         let pool = WorkerPool(encoders: encoders, threadCount: options.jobs, framesInFlight: options.framesInFlight)
@@ -88,13 +97,15 @@ public struct EncodeJob: Sendable {
         guard totalFrames > 0 else {
             throw EncodeError(.noFrames, "input '\(description.name)' has no decodable video frames")
         }
-        if totalFrames < statedFrameCount {
-            throw EncodeError(.unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(statedFrameCount) frames its container lists (truncated?)")
+        if let stated = file?.statedFrameCount, totalFrames < stated {
+            throw EncodeError(
+                .unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(stated) frames its container lists (truncated?)")
         }
         let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
-        let report = EncodeReport(ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
-                                  totalFrames: totalFrames, rungs: reports, audio: audioReport)
+        let report = EncodeReport(
+            ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
+            totalFrames: totalFrames, rungs: reports, audio: audioReport)
         try LadderOutput(report: report).write(to: options.outputDirectory)
         return report
     }

@@ -32,9 +32,11 @@ public struct EncodeOptions: Sendable {
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
     public static let defaultFramesInFlight = 8
 
-    public init(input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
-                jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
-                framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = nil) {
+    public init(
+        input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
+        jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
+        framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = nil
+    ) {
         self.encoderThreads = encoderThreads
         self.input = input
         self.ladder = ladder

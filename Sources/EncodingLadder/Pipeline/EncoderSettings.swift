@@ -28,8 +28,10 @@ struct EncoderSettings: Sendable {
     /// - libvpx-vp9, libsvtav1: `g` and `keyint_min` = gop; forced key frames at boundaries.
     ///   With `slicedThreads`, x264 splits each frame into `threadCount` slices encoded in parallel,
     ///   which keeps its output independent of thread timing (see ``EncoderThreadPlan``).
-    static func make(rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 1,
-                     slicedThreads: Bool = false) -> EncoderSettings {
+    static func make(
+        rung: Rung, codecName: String, gopFrames: Int, timeBase: AVRational, threadCount: Int = 1,
+        slicedThreads: Bool = false
+    ) -> EncoderSettings {
         var options: [String: String] = [:]
         var codecTag: String? = nil
         let bitrate = rung.bitrateKbps.map { $0 * 1000 }
@@ -37,7 +39,8 @@ struct EncoderSettings: Sendable {
         let bufsize = rung.bufsizeKbits.map { $0 * 1000 }
         switch codecName {
         case "libx264":
-            options["x264-params"] = "keyint=\(gopFrames):min-keyint=\(gopFrames):scenecut=0:open-gop=0"
+            options["x264-params"] =
+                "keyint=\(gopFrames):min-keyint=\(gopFrames):scenecut=0:open-gop=0"
                 + (slicedThreads && threadCount > 1 ? ":sliced-threads=1" : "")
             options["forced-idr"] = "1"
             if let preset = rung.preset { options["preset"] = preset }
@@ -62,9 +65,10 @@ struct EncoderSettings: Sendable {
         default:
             if let preset = rung.preset { options["preset"] = preset }
         }
-        return EncoderSettings(codecName: codecName, width: rung.width, height: rung.height, timeBase: timeBase,
-                               gopFrames: gopFrames, bitrateBitsPerSecond: bitrate, maxrateBitsPerSecond: maxrate,
-                               bufsizeBits: bufsize, privateOptions: options, threadCount: threadCount, codecTag: codecTag)
+        return EncoderSettings(
+            codecName: codecName, width: rung.width, height: rung.height, timeBase: timeBase,
+            gopFrames: gopFrames, bitrateBitsPerSecond: bitrate, maxrateBitsPerSecond: maxrate,
+            bufsizeBits: bufsize, privateOptions: options, threadCount: threadCount, codecTag: codecTag)
     }
 }
 

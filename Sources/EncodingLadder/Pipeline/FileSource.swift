@@ -23,8 +23,9 @@ final class FileSource: VideoSource {
     init(path: String) throws {
         let input: InputFile
         do { input = try InputFile(path: path) } catch {
-            throw EncodeError(error.code == cffmpeg_averror(ENOENT) ? .inputNotFound : .unsupportedInput,
-                              "cannot read input '\(path)' (expected a media file libavformat can open)", cause: error)
+            throw EncodeError(
+                error.code == cffmpeg_averror(ENOENT) ? .inputNotFound : .unsupportedInput,
+                "cannot read input '\(path)' (expected a media file libavformat can open)", cause: error)
         }
         guard let videoIndex = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
             throw EncodeError(.noVideoStream, "input '\(path)' has no video stream")
@@ -50,8 +51,9 @@ final class FileSource: VideoSource {
         self.input = input
         self.videoStreamIndex = videoIndex
         self.audioStreamIndex = input.bestStream(AVMEDIA_TYPE_AUDIO)
-        self.description = SourceDescription(name: path, width: width, height: height, frameRateNumerator: rate.num,
-                                             frameRateDenominator: rate.den, expectedDurationSeconds: input.durationSeconds)
+        self.description = SourceDescription(
+            name: path, width: width, height: height, frameRateNumerator: rate.num,
+            frameRateDenominator: rate.den, expectedDurationSeconds: input.durationSeconds)
     }
 
     /// Frames the container says the video stream has (0 when it does not say), to detect truncation.
@@ -106,11 +108,13 @@ final class FileSource: VideoSource {
         } else {
             let scaler: Scaler
             if let converter, converter.sourceFormat == frame.pixelFormat, converter.sourceWidth == frame.width,
-               converter.sourceHeight == frame.height {
+                converter.sourceHeight == frame.height
+            {
                 scaler = converter
             } else {
-                scaler = try Scaler(sourceWidth: frame.width, sourceHeight: frame.height, sourceFormat: frame.pixelFormat,
-                                    destinationWidth: description.width, destinationHeight: description.height)
+                scaler = try Scaler(
+                    sourceWidth: frame.width, sourceHeight: frame.height, sourceFormat: frame.pixelFormat,
+                    destinationWidth: description.width, destinationHeight: description.height)
                 converter = scaler
             }
             output = try scaler.scale(frame)

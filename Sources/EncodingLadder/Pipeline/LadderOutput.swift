@@ -23,8 +23,9 @@ struct LadderOutput {
             try OutputDirectory.write(Data(text.utf8), to: directory.appendingPathComponent(path))
         }
         try OutputDirectory.write(Data(manifests.mpd().utf8), to: directory.appendingPathComponent(OutputDirectory.mpdName))
-        try OutputDirectory.write(Data(manifests.masterPlaylist().utf8),
-                                  to: directory.appendingPathComponent(OutputDirectory.masterPlaylistName))
+        try OutputDirectory.write(
+            Data(manifests.masterPlaylist().utf8),
+            to: directory.appendingPathComponent(OutputDirectory.masterPlaylistName))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json: Data
@@ -56,15 +57,18 @@ struct LadderOutput {
                 ssim: rung.quality.map(\.ssim).flatMap(finite), dataCapGBPerHour: verdict.capGBPerHour, withinCap: verdict.withinCap,
                 playlist: "\(rung.rung.name)/\(SegmentNaming.mediaPlaylist)")
         }
-        let source = LadderFile.SourceInfo(name: report.source.name, width: report.source.width, height: report.source.height,
-                                           frameRate: report.source.framesPerSecond, durationSeconds: report.durationSeconds)
+        let source = LadderFile.SourceInfo(
+            name: report.source.name, width: report.source.width, height: report.source.height,
+            frameRate: report.source.framesPerSecond, durationSeconds: report.durationSeconds)
         let audio = report.audio.map {
-            LadderFile.AudioInfo(codec: $0.codecString, averageKbps: $0.averageKbps, gbPerHour: $0.gigabytesPerHour,
-                                 playlist: "\(AudioRendition.directoryName)/\(SegmentNaming.mediaPlaylist)")
+            LadderFile.AudioInfo(
+                codec: $0.codecString, averageKbps: $0.averageKbps, gbPerHour: $0.gigabytesPerHour,
+                playlist: "\(AudioRendition.directoryName)/\(SegmentNaming.mediaPlaylist)")
         }
-        return LadderFile(segmentDurationMs: report.segmentSeconds * 1000,
-                          bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },
-                          segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio)
+        return LadderFile(
+            segmentDurationMs: report.segmentSeconds * 1000,
+            bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },
+            segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio)
     }
 
     /// JSON has no infinity (a lossless rung's PSNR); such values are left out of per-level fields.

@@ -10,11 +10,12 @@ struct ManifestBuilder {
 
     var audioRendition: PackagedRendition? {
         report.audio.map { audio in
-            PackagedRendition(id: AudioRendition.directoryName, directory: AudioRendition.directoryName, codecString: audio.codecString,
-                              media: .audio(sampleRate: audio.sampleRate, channels: audio.channelCount, language: nil),
-                              segments: zip(audio.segmentDurationsSeconds, audio.segmentBytes).map {
-                                  PackagedSegment(durationSeconds: $0, bytes: $1)
-                              })
+            PackagedRendition(
+                id: AudioRendition.directoryName, directory: AudioRendition.directoryName, codecString: audio.codecString,
+                media: .audio(sampleRate: audio.sampleRate, channels: audio.channelCount, language: nil),
+                segments: zip(audio.segmentDurationsSeconds, audio.segmentBytes).map {
+                    PackagedSegment(durationSeconds: $0, bytes: $1)
+                })
         }
     }
 

@@ -17,12 +17,15 @@ final class QualityProbe {
     /// One summary per finished segment, in order.
     private(set) var segmentSummaries: [QualitySummary] = []
 
-    init(parameters: CodecParameters, rungWidth: Int, rungHeight: Int, source: SourceDescription, gopFrames: Int,
-         what: String) throws(FFmpegError) {
+    init(
+        parameters: CodecParameters, rungWidth: Int, rungHeight: Int, source: SourceDescription, gopFrames: Int,
+        what: String
+    ) throws(FFmpegError) {
         // One thread: the probe runs beside the rung's encoder, which already uses the cores.
         decoder = try FrameDecoder(parameters: parameters.pointer, threadCount: 1, what: what)
-        upscaler = try Scaler(sourceWidth: rungWidth, sourceHeight: rungHeight, sourceFormat: AV_PIX_FMT_YUV420P,
-                              destinationWidth: source.width, destinationHeight: source.height)
+        upscaler = try Scaler(
+            sourceWidth: rungWidth, sourceHeight: rungHeight, sourceFormat: AV_PIX_FMT_YUV420P,
+            destinationWidth: source.width, destinationHeight: source.height)
         self.gopFrames = Int64(gopFrames)
     }
 

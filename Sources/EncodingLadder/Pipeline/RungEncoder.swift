@@ -26,8 +26,10 @@ final class RungEncoder {
     private(set) var framesEncoded = 0
 
     /// Opens the scaler, encoder and muxer and writes `init.mp4`.
-    init(index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
-         measureQuality: Bool) throws {
+    init(
+        index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
+        measureQuality: Bool
+    ) throws {
         self.index = index
         self.rung = rung
         self.settings = settings
@@ -35,19 +37,25 @@ final class RungEncoder {
         gopFrames = Int64(settings.gopFrames)
         let what = "rung \(rung.name) (\(settings.codecName) \(rung.width)x\(rung.height))"
         do {
-            scaler = rung.width == source.width && rung.height == source.height ? nil
-                : try Scaler(sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
-                             destinationWidth: rung.width, destinationHeight: rung.height)
+            scaler =
+                rung.width == source.width && rung.height == source.height
+                ? nil
+                : try Scaler(
+                    sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
+                    destinationWidth: rung.width, destinationHeight: rung.height)
             encoder = try FrameEncoder(settings: settings)
             let parameters = try encoder.parameters()
             muxer = try FragmentedMP4Writer(parameters: parameters, timeBase: settings.timeBase, codecTag: settings.codecTag)
-            probe = measureQuality
-                ? try QualityProbe(parameters: parameters, rungWidth: rung.width, rungHeight: rung.height, source: source,
-                                   gopFrames: settings.gopFrames, what: what)
+            probe =
+                measureQuality
+                ? try QualityProbe(
+                    parameters: parameters, rungWidth: rung.width, rungHeight: rung.height, source: source,
+                    gopFrames: settings.gopFrames, what: what)
                 : nil
             let header = try muxer.writeHeader()
-            codecString = CodecString.make(codecName: settings.codecName, extradata: encoder.extradata,
-                                           parameters: parameters, initSegment: header)
+            codecString = CodecString.make(
+                codecName: settings.codecName, extradata: encoder.extradata,
+                parameters: parameters, initSegment: header)
             initBytes = header.count
             try OutputDirectory.write(header, to: directory.appendingPathComponent(SegmentNaming.initSegment))
         } catch let error as FFmpegError {
@@ -97,12 +105,16 @@ final class RungEncoder {
         let framesPerSecond = frameRate.framesPerSecond
         let segmentCount = (totalFrames + settings.gopFrames - 1) / settings.gopFrames
         guard segmentBytes.count == segmentCount, keyFramePts.count == segmentCount else {
-            throw EncodeError(.internalInvariant, "rung \(rung.name): \(segmentBytes.count) segments and \(keyFramePts.count) key frames for \(segmentCount) GOPs of \(settings.gopFrames) frames")
+            throw EncodeError(
+                .internalInvariant,
+                "rung \(rung.name): \(segmentBytes.count) segments and \(keyFramePts.count) key frames for \(segmentCount) GOPs of \(settings.gopFrames) frames"
+            )
         }
         let durations = (0..<segmentCount).map { Double(min(settings.gopFrames, totalFrames - $0 * settings.gopFrames)) / framesPerSecond }
-        return RungReport(rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
-                          segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
-                          quality: quality, segmentQuality: probe?.segmentSummaries ?? [])
+        return RungReport(
+            rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
+            segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
+            quality: quality, segmentQuality: probe?.segmentSummaries ?? [])
     }
 
     private func drainEncoder() throws {
@@ -111,8 +123,9 @@ final class RungEncoder {
             packet.pointer.pointee.duration = 1
             if packet.isKeyFrame, let pts = packet.pts {
                 guard pts % gopFrames == 0 else {
-                    throw EncodeError(.internalInvariant,
-                                      "rung \(rung.name): key frame at frame \(pts), not on a segment boundary (every \(gopFrames) frames)")
+                    throw EncodeError(
+                        .internalInvariant,
+                        "rung \(rung.name): key frame at frame \(pts), not on a segment boundary (every \(gopFrames) frames)")
                 }
                 keyFramePts.append(pts)
                 if pts > 0 { try writeSegment(try muxer.flushFragment()) }

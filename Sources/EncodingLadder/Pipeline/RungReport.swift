@@ -29,9 +29,10 @@ public struct RungReport: Sendable {
 
     /// The rung as the packaging layer (manifest writers) describes it.
     public var packaged: PackagedRendition {
-        PackagedRendition(id: rung.name, directory: rung.name, codecString: codecString,
-                          media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
-                          segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
+        PackagedRendition(
+            id: rung.name, directory: rung.name, codecString: codecString,
+            media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
+            segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
     }
     /// GB per hour of viewing: bytes ÷ seconds × 3600 ÷ 10⁹.
     public var gigabytesPerHour: Double { durationSeconds > 0 ? Double(mediaBytes) / durationSeconds * 3600 / 1e9 : 0 }

@@ -22,8 +22,10 @@ final class SyntheticSource: VideoSource {
     /// Pan speed in pixels per frame at 640 pixels of width (scaled with the width).
     static let panPixelsPerFrameAt640 = 3
 
-    init(width: Int, height: Int, durationSeconds: Double, framesPerSecond: Int32 = SyntheticSource.defaultFramesPerSecond,
-         seed: UInt64 = 1) throws {
+    init(
+        width: Int, height: Int, durationSeconds: Double, framesPerSecond: Int32 = SyntheticSource.defaultFramesPerSecond,
+        seed: UInt64 = 1
+    ) throws {
         guard width >= 16, height >= 16, width % 2 == 0, height % 2 == 0 else {
             throw EncodeError(.invalidLadder, "sample size \(width)x\(height) is not usable (expected even sizes of at least 16x16)")
         }
@@ -32,8 +34,9 @@ final class SyntheticSource: VideoSource {
         }
         frameCount = max(1, Int((durationSeconds * Double(framesPerSecond)).rounded()))
         self.seed = seed
-        description = SourceDescription(name: "sample", width: width, height: height, frameRateNumerator: framesPerSecond,
-                                        frameRateDenominator: 1, expectedDurationSeconds: Double(frameCount) / Double(framesPerSecond))
+        description = SourceDescription(
+            name: "sample", width: width, height: height, frameRateNumerator: framesPerSecond,
+            frameRateDenominator: 1, expectedDurationSeconds: Double(frameCount) / Double(framesPerSecond))
         lumaTexture = SyntheticSource.texture(width: width, height: height, seed: seed)
         pool = try FramePool(width: width, height: height)
     }
@@ -107,4 +110,3 @@ final class SyntheticSource: VideoSource {
         return texture
     }
 }
-

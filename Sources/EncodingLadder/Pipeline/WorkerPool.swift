@@ -53,8 +53,10 @@ final class WorkerPool: @unchecked Sendable {
                 let now = Date()
                 if now.timeIntervalSince(lastReport) >= WorkerPool.progressIntervalSeconds {
                     lastReport = now
-                    progress(EncodeProgress(rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
-                                            expectedFrames: expected, elapsedSeconds: now.timeIntervalSince(start)))
+                    progress(
+                        EncodeProgress(
+                            rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
+                            expectedFrames: expected, elapsedSeconds: now.timeIntervalSince(start)))
                 }
             }
         } catch {
@@ -64,8 +66,10 @@ final class WorkerPool: @unchecked Sendable {
         finished.wait()
         if let decodeError { throw decodeError }
         if let failure = lock.withLock({ failures.first }) { throw failure }
-        progress(EncodeProgress(rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
-                                expectedFrames: decoded, elapsedSeconds: Date().timeIntervalSince(start)))
+        progress(
+            EncodeProgress(
+                rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
+                expectedFrames: decoded, elapsedSeconds: Date().timeIntervalSince(start)))
         return decoded
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import EncodingLadder
 
 /// The `ffmpeg` and `ffprobe` command-line tools: independent oracles and fixture makers for the pipeline tests.
@@ -34,8 +35,10 @@ enum MediaTools {
     }
 
     /// Makes a test clip with ffmpeg's lavfi sources (testsrc2 video, optional sine audio).
-    static func makeClip(at path: String, size: String = "320x180", rate: Int = 25, seconds: Double = 2, audio: Bool = false,
-                         videoCodec: [String] = ["-c:v", "libx264", "-preset", "ultrafast", "-qp", "0"]) throws {
+    static func makeClip(
+        at path: String, size: String = "320x180", rate: Int = 25, seconds: Double = 2, audio: Bool = false,
+        videoCodec: [String] = ["-c:v", "libx264", "-preset", "ultrafast", "-qp", "0"]
+    ) throws {
         var arguments = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=\(size):rate=\(rate)"]
         if audio { arguments += ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"] }
         arguments += ["-t", String(seconds)] + videoCodec
@@ -69,12 +72,16 @@ final class TemporaryDirectory {
 /// The small ladder the tests encode: 160×90 and 320×180 x264 rungs, 1 s segments, fast preset.
 enum TestLadder {
     static func make(segmentSeconds: Double = 1, rungs: [Rung]? = nil) -> LadderSpec {
-        LadderSpec(name: "test-2", segmentSeconds: segmentSeconds, rungs: rungs ?? [
-            Rung(name: "90p", width: 160, height: 90, codec: .libx264, bitrateKbps: 150, maxrateKbps: 225, bufsizeKbits: 300,
-                 preset: "veryfast"),
-            Rung(name: "180p", width: 320, height: 180, codec: .libx264, bitrateKbps: 400, maxrateKbps: 600, bufsizeKbits: 800,
-                 preset: "veryfast"),
-        ])
+        LadderSpec(
+            name: "test-2", segmentSeconds: segmentSeconds,
+            rungs: rungs ?? [
+                Rung(
+                    name: "90p", width: 160, height: 90, codec: .libx264, bitrateKbps: 150, maxrateKbps: 225, bufsizeKbits: 300,
+                    preset: "veryfast"),
+                Rung(
+                    name: "180p", width: 320, height: 180, codec: .libx264, bitrateKbps: 400, maxrateKbps: 600, bufsizeKbits: 800,
+                    preset: "veryfast"),
+            ])
     }
 }
 
