@@ -98,6 +98,7 @@ struct DemoCommand: ParsableCommand {
 
     private func encode(into folder: String) throws -> EncodeReport {
         FFmpegLog.showErrorsOnly()
+        HeapDeterminism.enable()  // byte-reproducible x264 output, as `abrkit encode` does
         let spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
         let options = EncodeOptions(input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
                                     segmentSeconds: segmentSeconds)
