@@ -18,6 +18,11 @@ let package = Package(
             name: "SabreBench",
             dependencies: [.product(name: "ABRSimulator", package: "abrkit")]
         ),
+        // The default engine's policies on Pensieve's real traces; the offline optimum on a long title.
+        .executableTarget(
+            name: "PolicyBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit"), .product(name: "ABRFormats", package: "abrkit")]
+        ),
         // abrkit encode against the ffmpeg CLI (split + scale + same x264 settings): CPU, wall, bytes per rung.
         .executableTarget(
             name: "EncodeBenchmark",

@@ -136,23 +136,4 @@ import Testing
             #expect(ra.segments.allSatisfy { $0.reason.rule.hasPrefix(robust ? "robustmpc." : "mpc.") })
         }
     }
-
-    /// A timing, not a timed test: run with `ABRKIT_TIMINGS=1 swift test -c release --filter MPCPolicyTests/timing`.
-    @Test("timing: about 7,000 decisions with 6 levels and horizon 5, whole sessions", .enabled(if: timingsRequested, "set ABRKIT_TIMINGS=1 to time"))
-    func timing() throws {
-        var rng = SplitMix64(seed: 11)
-        let video = try PolicyFixtures.randomVideo(levels: 6, segments: 48, using: &rng)
-        var traces: [BandwidthTrace] = []
-        for _ in 0..<146 { traces.append(try PolicyFixtures.randomTrace(periods: 40, using: &rng)) }
-        let clock = ContinuousClock()
-        var decisions = 0
-        let elapsed = try clock.measure {
-            for trace in traces {
-                var session = try PlaybackSession(video: video, trace: trace, policy: MPCPolicy(robust: true))
-                decisions += session.run().segments.count
-            }
-        }
-        print("MPC: \(decisions) decisions (6 levels, horizon 5, whole sessions) in \(elapsed)")
-        #expect(decisions == 146 * 48)
-    }
 }

@@ -81,17 +81,4 @@ import Testing
         #expect(optimal.plan == [0, 0, 0])
         #expect(abs(optimal.plannedQoE - 1.5) < 1e-12)
     }
-
-    /// A timing, not a timed test: run with `ABRKIT_TIMINGS=1 swift test -c release --filter OptimalPolicyTests/timing`.
-    @Test("timing: 600 segments × 10 levels", .enabled(if: timingsRequested, "set ABRKIT_TIMINGS=1 to time"))
-    func timing() throws {
-        var rng = SplitMix64(seed: 600)
-        let video = try PolicyFixtures.randomVideo(levels: 10, segments: 600, using: &rng)
-        let trace = try PolicyFixtures.randomTrace(periods: 300, using: &rng)
-        let clock = ContinuousClock()
-        var plan: [Int] = []
-        let elapsed = clock.measure { plan = OptimalPolicy(setup: PolicySetup(video: video, trace: trace)).plan }
-        print("optimal: 600 segments × 10 levels planned in \(elapsed)")
-        #expect(plan.count == 600)
-    }
 }

@@ -1,12 +1,4 @@
 import ABRSimulator
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Timings (not timed tests) run only when asked for, in release builds: `ABRKIT_TIMINGS=1`.
-let timingsRequested = getenv("ABRKIT_TIMINGS") != nil
 
 /// Replays a fixed level sequence: the brute-force oracle's way to simulate one plan exactly.
 struct ReplayPolicy: ABRPolicy {
