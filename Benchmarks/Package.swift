@@ -7,7 +7,7 @@ let package = Package(
     name: "abrkit-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "abrkit", path: ".."),
+        .package(name: "abrkit", path: "..")
     ],
     targets: [
         .executableTarget(

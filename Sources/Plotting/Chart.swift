@@ -52,8 +52,10 @@ public struct Chart: Sendable {
     /// Fixed x bounds, or `nil` to fit the data.
     public var xBounds: (Double, Double)?
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], shaded: [(from: Double, to: Double)] = [],
-                shadedName: String = "stall", includeZeroY: Bool = true, topAxis: SecondaryAxis? = nil, xBounds: (Double, Double)? = nil) {
+    public init(
+        title: String, xLabel: String, yLabel: String, series: [Series], shaded: [(from: Double, to: Double)] = [],
+        shadedName: String = "stall", includeZeroY: Bool = true, topAxis: SecondaryAxis? = nil, xBounds: (Double, Double)? = nil
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

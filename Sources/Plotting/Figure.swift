@@ -42,13 +42,18 @@ public struct Figure: Sendable {
         let y = AxisScale(covering: ys, pixels: (plotBottom, plotTop), includeZero: chart.includeZeroY)
 
         w.open("g", [("class", "chart"), ("data-title", chart.title)])
-        w.element("text", [("x", SVGWriter.number(plotLeft)), ("y", SVGWriter.number(y0 + 22)), ("font-size", "14"), ("font-weight", "bold")], text: chart.title)
+        w.element(
+            "text", [("x", SVGWriter.number(plotLeft)), ("y", SVGWriter.number(y0 + 22)), ("font-size", "14"), ("font-weight", "bold")], text: chart.title)
         // Shaded ranges under everything else.
         for range in chart.shaded {
             let a = max(x.pixel(range.from), plotLeft), b = min(x.pixel(range.to), plotRight)
             guard b > a else { continue }
-            w.element("rect", [("class", "shade"), ("x", SVGWriter.number(a)), ("y", SVGWriter.number(plotTop)), ("width", SVGWriter.number(max(b - a, 1))),
-                               ("height", SVGWriter.number(plotBottom - plotTop)), ("fill", "#e15759"), ("fill-opacity", "0.18")])
+            w.element(
+                "rect",
+                [
+                    ("class", "shade"), ("x", SVGWriter.number(a)), ("y", SVGWriter.number(plotTop)), ("width", SVGWriter.number(max(b - a, 1))),
+                    ("height", SVGWriter.number(plotBottom - plotTop)), ("fill", "#e15759"), ("fill-opacity", "0.18"),
+                ])
         }
         drawAxes(chart, x: x, y: y, into: &w, plotTop: plotTop, plotBottom: plotBottom)
         for (k, series) in chart.series.enumerated() {
@@ -65,20 +70,36 @@ public struct Figure: Sendable {
         for t in y.ticks() {
             let py = y.pixel(t)
             w.element("line", [("x1", n(x.pixelLower)), ("x2", n(x.pixelUpper)), ("y1", n(py)), ("y2", n(py)), ("stroke", grid)])
-            w.element("text", [("x", n(x.pixelLower - 6)), ("y", n(py + 4)), ("font-size", "11"), ("text-anchor", "end"), ("fill", ink)], text: AxisScale.label(t, step: yStep))
+            w.element(
+                "text", [("x", n(x.pixelLower - 6)), ("y", n(py + 4)), ("font-size", "11"), ("text-anchor", "end"), ("fill", ink)],
+                text: AxisScale.label(t, step: yStep))
         }
         for t in x.ticks(target: 8) {
             let px = x.pixel(t)
             w.element("line", [("x1", n(px)), ("x2", n(px)), ("y1", n(plotTop)), ("y2", n(plotBottom)), ("stroke", grid)])
-            w.element("text", [("x", n(px)), ("y", n(plotBottom + 16)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", ink)], text: AxisScale.label(t, step: xStep))
+            w.element(
+                "text", [("x", n(px)), ("y", n(plotBottom + 16)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", ink)],
+                text: AxisScale.label(t, step: xStep))
         }
-        w.element("rect", [("x", n(x.pixelLower)), ("y", n(plotTop)), ("width", n(x.pixelUpper - x.pixelLower)), ("height", n(plotBottom - plotTop)),
-                           ("fill", "none"), ("stroke", ink)])
-        w.element("text", [("class", "x-label"), ("x", n((x.pixelLower + x.pixelUpper) / 2)), ("y", n(plotBottom + 38)), ("font-size", "12"),
-                           ("text-anchor", "middle"), ("fill", ink)], text: chart.xLabel)
+        w.element(
+            "rect",
+            [
+                ("x", n(x.pixelLower)), ("y", n(plotTop)), ("width", n(x.pixelUpper - x.pixelLower)), ("height", n(plotBottom - plotTop)),
+                ("fill", "none"), ("stroke", ink),
+            ])
+        w.element(
+            "text",
+            [
+                ("class", "x-label"), ("x", n((x.pixelLower + x.pixelUpper) / 2)), ("y", n(plotBottom + 38)), ("font-size", "12"),
+                ("text-anchor", "middle"), ("fill", ink),
+            ], text: chart.xLabel)
         let midY = (plotTop + plotBottom) / 2
-        w.element("text", [("class", "y-label"), ("x", n(x.pixelLower - 52)), ("y", n(midY)), ("font-size", "12"), ("text-anchor", "middle"), ("fill", ink),
-                           ("transform", "rotate(-90 \(n(x.pixelLower - 52)) \(n(midY)))")], text: chart.yLabel)
+        w.element(
+            "text",
+            [
+                ("class", "y-label"), ("x", n(x.pixelLower - 52)), ("y", n(midY)), ("font-size", "12"), ("text-anchor", "middle"), ("fill", ink),
+                ("transform", "rotate(-90 \(n(x.pixelLower - 52)) \(n(midY)))"),
+            ], text: chart.yLabel)
         if let top = chart.topAxis {
             let topX = AxisScale(covering: [x.lower * top.scale, x.upper * top.scale], pixels: (x.pixelLower, x.pixelUpper), targetTicks: 6)
             let step = AxisScale.niceStep((topX.upper - topX.lower) / 6)
@@ -86,9 +107,13 @@ public struct Figure: Sendable {
                 let px = x.pixel(t / top.scale)
                 guard px >= x.pixelLower - 0.5, px <= x.pixelUpper + 0.5 else { continue }
                 w.element("line", [("x1", n(px)), ("x2", n(px)), ("y1", n(plotTop - 4)), ("y2", n(plotTop)), ("stroke", ink)])
-                w.element("text", [("x", n(px)), ("y", n(plotTop - 7)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", ink)], text: AxisScale.label(t, step: step))
+                w.element(
+                    "text", [("x", n(px)), ("y", n(plotTop - 7)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", ink)],
+                    text: AxisScale.label(t, step: step))
             }
-            w.element("text", [("class", "top-label"), ("x", n(x.pixelUpper)), ("y", n(plotTop - 22)), ("font-size", "12"), ("text-anchor", "end"), ("fill", ink)], text: top.label)
+            w.element(
+                "text", [("class", "top-label"), ("x", n(x.pixelUpper)), ("y", n(plotTop - 22)), ("font-size", "12"), ("text-anchor", "end"), ("fill", ink)],
+                text: top.label)
         }
     }
 
@@ -100,14 +125,16 @@ public struct Figure: Sendable {
         }
         w.open("g", [("class", "series"), ("data-name", series.name)])
         if series.style != .markers, pts.count > 1 {
-            w.element("polyline", [("points", SVGWriter.points(pts)), ("fill", "none"), ("stroke", color), ("stroke-width", "1.8"), ("stroke-linejoin", "round")])
+            w.element(
+                "polyline", [("points", SVGWriter.points(pts)), ("fill", "none"), ("stroke", color), ("stroke-width", "1.8"), ("stroke-linejoin", "round")])
         }
         if series.style == .markers || series.style == .lineAndMarkers {
             for (i, p) in series.points.enumerated() {
                 let px = x.pixel(p.x), py = y.pixel(p.y)
                 w.element("circle", [("cx", SVGWriter.number(px)), ("cy", SVGWriter.number(py)), ("r", "4"), ("fill", color)])
                 if let labels = series.labels, i < labels.count {
-                    w.element("text", [("x", SVGWriter.number(px + 6)), ("y", SVGWriter.number(py - 6)), ("font-size", "10"), ("fill", "#333333")], text: labels[i])
+                    w.element(
+                        "text", [("x", SVGWriter.number(px + 6)), ("y", SVGWriter.number(py - 6)), ("font-size", "10"), ("fill", "#333333")], text: labels[i])
                 }
             }
         }

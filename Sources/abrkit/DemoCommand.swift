@@ -32,11 +32,13 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Ladder preset or file.", valueName: "name|file")) var ladder: String = "sd-hd-4k"
     @Option(help: ArgumentHelp("Trace folder (default: traces/ if present, else the project's trace set generated in memory).", valueName: "dir"))
     var traces: String?
-    @Option(help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s")) var programSeconds: Double = defaultProgramSeconds
+    @Option(help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s")) var programSeconds: Double =
+        defaultProgramSeconds
     @Option(help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        for (name, value) in [("--seconds", seconds), ("--segment-seconds", segmentSeconds), ("--program-seconds", programSeconds)] where !(value > 0 && value.isFinite) {
+        for (name, value) in [("--seconds", seconds), ("--segment-seconds", segmentSeconds), ("--program-seconds", programSeconds)]
+        where !(value > 0 && value.isFinite) {
             throw ValidationError("\(name) \(value): expected a positive number of seconds")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -53,7 +55,10 @@ struct DemoCommand: ParsableCommand {
         print("Ladder \(encoded.ladder.name): \(NumberFormat.decimal(seconds)) s sample encoded into \(encodeFolder)\n")
         print(rungTable)
         report.append(.heading("What each rung costs"))
-        report.append(.paragraph("The built-in sample (\(encoded.source.width)×\(encoded.source.height), \(NumberFormat.decimal(seconds)) s) encoded with the \(encoded.ladder.name) ladder; bitrates, GB per hour (10⁹ bytes per hour of viewing) and quality are measured from the files written, against the source."))
+        report.append(
+            .paragraph(
+                "The built-in sample (\(encoded.source.width)×\(encoded.source.height), \(NumberFormat.decimal(seconds)) s) encoded with the \(encoded.ladder.name) ladder; bitrates, GB per hour (10⁹ bytes per hour of viewing) and quality are measured from the files written, against the source."
+            ))
         report.append(.code(rungTable))
 
         // 2. Simulate every policy over the traces, with the encode looped to a program.
@@ -71,7 +76,10 @@ struct DemoCommand: ParsableCommand {
         print(byNetwork.rendered)
 
         report.append(.heading("Which policy plays it best"))
-        report.append(.paragraph("Every policy over \(traceSet.count) traces, playing a \(NumberFormat.decimal(programSeconds)) s program (the encode's measured segments looped). QoE_lin per segment: bitrate (Mbit/s) − 4.3 × stall s − |Δbitrate|; quality QoE: SSIM (dB) − 100 × stall s − |ΔSSIM dB|."))
+        report.append(
+            .paragraph(
+                "Every policy over \(traceSet.count) traces, playing a \(NumberFormat.decimal(programSeconds)) s program (the encode's measured segments looped). QoE_lin per segment: bitrate (Mbit/s) − 4.3 × stall s − |Δbitrate|; quality QoE: SSIM (dB) − 100 × stall s − |ΔSSIM dB|."
+            ))
         report.append(.code(comparison))
         report.append(.table(byNetwork))
 
@@ -85,13 +93,17 @@ struct DemoCommand: ParsableCommand {
         if let (session, trace) = DemoReport.showcase(linear, traces: traceSet) {
             try FigureFile.write(SessionTimeline.figure(session, trace: trace, segmentSeconds: program.segmentSeconds), to: out + "/timeline.svg")
             report.append(.heading("One session"))
-            report.append(.figure(file: "timeline.svg", caption: "\(session.policyName) over \(session.traceName): chosen bitrate, buffer and bandwidth; stalls shaded."))
+            report.append(
+                .figure(file: "timeline.svg", caption: "\(session.policyName) over \(session.traceName): chosen bitrate, buffer and bandwidth; stalls shaded."))
         }
         report.append(.heading("Across traces"))
         report.append(.figure(file: "cdf.svg", caption: "CDFs across traces of QoE per segment, average bitrate and rebuffer ratio, one curve per policy."))
         report.append(.heading("Rate and quality of the ladder"))
         report.append(.figure(file: "rate-quality.svg", caption: "PSNR and SSIM against measured bitrate per rung; GB per hour on the top axis."))
-        report.append(.paragraph("Files: encode/ (CMAF segments, master.m3u8, manifest.mpd, ladder.json), sessions.csv, segments.csv, and the SVG (PNG when rsvg-convert is installed) figures."))
+        report.append(
+            .paragraph(
+                "Files: encode/ (CMAF segments, master.m3u8, manifest.mpd, ladder.json), sessions.csv, segments.csv, and the SVG (PNG when rsvg-convert is installed) figures."
+            ))
         try AtomicFile.write(report.html, to: out + "/report.html")
         FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv and figures\n".utf8))
     }
@@ -100,8 +112,9 @@ struct DemoCommand: ParsableCommand {
         FFmpegLog.showErrorsOnly()
         HeapDeterminism.enable()  // byte-reproducible x264 output, as `abrkit encode` does
         let spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
-        let options = EncodeOptions(input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
-                                    segmentSeconds: segmentSeconds)
+        let options = EncodeOptions(
+            input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
+            segmentSeconds: segmentSeconds)
         let showProgress = isatty(STDERR_FILENO) == 1
         defer { if showProgress { FileHandle.standardError.write(Data("\n".utf8)) } }
         return try EncodeJob(options: options).run(

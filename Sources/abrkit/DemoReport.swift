@@ -16,8 +16,10 @@ enum DemoReport {
     /// The online policy with the highest mean QoE per segment, and the optimum's, among `results`.
     static func best(_ results: [SessionResult]) -> (best: PolicySummary?, bound: PolicySummary?) {
         let summaries = PolicySummary.summarize(results)
-        return (summaries.filter { $0.policy != upperBound }.max { $0.meanQoEPerSegment < $1.meanQoEPerSegment },
-                summaries.first { $0.policy == upperBound })
+        return (
+            summaries.filter { $0.policy != upperBound }.max { $0.meanQoEPerSegment < $1.meanQoEPerSegment },
+            summaries.first { $0.policy == upperBound }
+        )
     }
 
     /// Per network family: the best online policy by QoE_lin (with its QoE, bitrate, rebuffering and
@@ -33,13 +35,17 @@ enum DemoReport {
             let mine = linear.filter { family($0.traceName) == name }
             let (best, bound) = Self.best(mine)
             guard let best else { continue }
-            var row = [name, String(Set(mine.map(\.traceName)).count), best.policy, NumberFormat.fixed(best.meanQoEPerSegment, 3),
-                       bound.map { NumberFormat.fixed($0.meanQoEPerSegment, 3) } ?? "-",
-                       NumberFormat.fixed(best.meanBitrateKbps, 0), NumberFormat.fixed(best.rebufferRatio * 100, 2), NumberFormat.fixed(best.gbPerHour, 3)]
+            var row = [
+                name, String(Set(mine.map(\.traceName)).count), best.policy, NumberFormat.fixed(best.meanQoEPerSegment, 3),
+                bound.map { NumberFormat.fixed($0.meanQoEPerSegment, 3) } ?? "-",
+                NumberFormat.fixed(best.meanBitrateKbps, 0), NumberFormat.fixed(best.rebufferRatio * 100, 2), NumberFormat.fixed(best.gbPerHour, 3),
+            ]
             if let quality {
                 let (bestQuality, boundQuality) = Self.best(quality.filter { family($0.traceName) == name })
-                row += [bestQuality?.policy ?? "-", bestQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
-                        boundQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-"]
+                row += [
+                    bestQuality?.policy ?? "-", bestQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
+                    boundQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
+                ]
             }
             table.append(row)
         }
@@ -49,8 +55,9 @@ enum DemoReport {
     /// A session worth drawing: the best online policy (by mean QoE) over the first 3G-like trace, or the first trace.
     static func showcase(_ results: [SessionResult], traces: [BandwidthTrace]) -> (SessionResult, BandwidthTrace)? {
         guard let best = Self.best(results).best,
-              let trace = traces.first(where: { family($0.name) == "3g-like" }) ?? traces.first,
-              let session = results.first(where: { $0.policyName == best.policy && $0.traceName == trace.name }) else { return nil }
+            let trace = traces.first(where: { family($0.name) == "3g-like" }) ?? traces.first,
+            let session = results.first(where: { $0.policyName == best.policy && $0.traceName == trace.name })
+        else { return nil }
         return (session, trace)
     }
 }

@@ -28,14 +28,16 @@ struct ReferenceModelRun {
         }
         let count = traces.count * policies.count
         let settings = configuration
-        let runs: [(SessionResult, PensieveSummary)] = try ParallelMap.run(count: count, jobs: jobs) { i throws(ModelError) -> (SessionResult, PensieveSummary) in
+        let runs: [(SessionResult, PensieveSummary)] = try ParallelMap.run(count: count, jobs: jobs) {
+            i throws(ModelError) -> (SessionResult, PensieveSummary) in
             let (name, trace) = traces[i / policies.count]
             let policy = policies[i % policies.count]
             let run = try PensieveModel.run(trace: trace, video: video, policy: policy, configuration: settings)
             return (run.sessionResult(traceName: name, policyName: policy.rawValue, video: video), run.summary)
         }
-        return ReferenceModelRun(results: runs.map { $0.0 }, extraColumns: ["pensieve_reward_chunks_2_to_48"],
-                                 extraValues: runs.map { [NumberFormat.decimal($0.1.publishedReward)] })
+        return ReferenceModelRun(
+            results: runs.map { $0.0 }, extraColumns: ["pensieve_reward_chunks_2_to_48"],
+            extraValues: runs.map { [NumberFormat.decimal($0.1.publishedReward)] })
     }
 
     /// sabre.py with its defaults; Sabre's printed metrics become `sabre_*` columns.

@@ -22,21 +22,27 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var input: SimulationInputOptions
     @OptionGroup var player: PlayerOptions
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
-        "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")); "
-            + "pensieve: \(PensievePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); sabre: \(SabrePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "names"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")); "
+                + "pensieve: \(PensievePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); sabre: \(SabrePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "names"))
     var policy: [String] = []
 
-    @Option(help: ArgumentHelp("A program to use as policy 'external': it reads one JSON request per line on stdin and answers one JSON reply per line "
-                               + "(docs/external-policy.md). Split on spaces, no shell quoting.", valueName: "command"))
+    @Option(
+        help: ArgumentHelp(
+            "A program to use as policy 'external': it reads one JSON request per line on stdin and answers one JSON reply per line "
+                + "(docs/external-policy.md). Split on spaces, no shell quoting.", valueName: "command"))
     var externalCommand: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for each reply of the external policy.", valueName: "s"))
     var externalTimeout: Double = ExternalPolicy.defaultTimeoutSeconds
 
-    @Option(help: ArgumentHelp("Simulator: default (abrkit's exact event model), or a reference model that reproduces a published simulator: "
-                               + "pensieve (Pensieve's fixed_env.py, cooked traces) or sabre (sabre.py).", valueName: "model"))
+    @Option(
+        help: ArgumentHelp(
+            "Simulator: default (abrkit's exact event model), or a reference model that reproduces a published simulator: "
+                + "pensieve (Pensieve's fixed_env.py, cooked traces) or sabre (sabre.py).", valueName: "model"))
     var model: SimulatorModel = .default
 
     @Option(help: "QoE model: \(QoEModel.Utility.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -45,7 +51,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Data saver: keep every session within this many GB per hour of viewing (any policy).", valueName: "GB/h"))
     var dataCap: Double?
 
-    @Option(help: ArgumentHelp("Scale each trace period's bandwidth by a factor drawn uniformly from 1 ± this (0 = the traces as recorded).", valueName: "fraction"))
+    @Option(
+        help: ArgumentHelp("Scale each trace period's bandwidth by a factor drawn uniformly from 1 ± this (0 = the traces as recorded).", valueName: "fraction")
+    )
     var bandwidthNoise: Double = 0
 
     @Option(help: "Seed for --bandwidth-noise; the same seed gives byte-identical output.")
@@ -59,13 +67,16 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if model != .default, player.isCustomized {
-            throw ValidationError("--max-buffer, --startup and --abandonment-check apply to the default model; --model \(model.rawValue) uses its simulator's own constants")
+            throw ValidationError(
+                "--max-buffer, --startup and --abandonment-check apply to the default model; --model \(model.rawValue) uses its simulator's own constants")
         }
         if model != .default, dataCap != nil || bandwidthNoise > 0 {
             throw ValidationError("--data-cap and --bandwidth-noise apply to the default model only")
         }
         if let externalCommand, externalCommand.split(separator: " ").isEmpty { throw ValidationError("--external-command is empty") }
-        guard externalTimeout > 0, externalTimeout.isFinite else { throw ValidationError("--external-timeout must be a positive number of seconds, got \(externalTimeout)") }
+        guard externalTimeout > 0, externalTimeout.isFinite else {
+            throw ValidationError("--external-timeout must be a positive number of seconds, got \(externalTimeout)")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
@@ -81,7 +92,9 @@ struct SimulateCommand: ParsableCommand {
         guard let externalCommand else { return nil }
         let command = externalCommand.split(separator: " ").map(String.init)
         let timeout = externalTimeout
-        return PolicyCatalog.Entry(name: "external", summary: "external program: \(externalCommand)") { ExternalPolicy(command: command, timeoutSeconds: timeout) }
+        return PolicyCatalog.Entry(name: "external", summary: "external program: \(externalCommand)") {
+            ExternalPolicy(command: command, timeoutSeconds: timeout)
+        }
     }
 
     /// The policy names given, split on commas, in order, without repeats.
@@ -112,7 +125,9 @@ struct SimulateCommand: ParsableCommand {
                 continue
             }
             guard let entry = PolicyCatalog.entry(named: name) else {
-                throw ValidationError("unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))")
+                throw ValidationError(
+                    "unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))"
+                )
             }
             if seen.insert(entry.name).inserted { entries.append(entry) }
         }
@@ -126,18 +141,22 @@ struct SimulateCommand: ParsableCommand {
         case .default:
             var traces = try input.readTraces()
             if bandwidthNoise > 0 {
-                do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch { throw CLIError(error.message) }
+                do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch {
+                    throw CLIError(error.message)
+                }
             }
             var entries = try policyEntries()
             if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
             let batch = SimulationBatch(video: video, traces: traces, policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe))
             do { run = ReferenceModelRun(results: try batch.run(jobs: jobs), extraColumns: [], extraValues: []) } catch { throw CLIError(error.message) }
         case .pensieve:
-            run = try ReferenceModelRun.pensieve(video: video, tracePaths: input.traces, policies: named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) },
-                                                 qoe: qoe, jobs: jobs)
+            run = try ReferenceModelRun.pensieve(
+                video: video, tracePaths: input.traces, policies: named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) },
+                qoe: qoe, jobs: jobs)
         case .sabre:
-            run = try ReferenceModelRun.sabre(video: video, traces: try input.readTraces(), policies: named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) },
-                                              jobs: jobs)
+            run = try ReferenceModelRun.sabre(
+                video: video, traces: try input.readTraces(), policies: named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) },
+                jobs: jobs)
         }
         let failures = run.results.compactMap(\.failure)
         if !failures.isEmpty {

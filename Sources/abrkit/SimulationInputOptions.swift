@@ -4,16 +4,23 @@ import ArgumentParser
 
 /// Where the video and traces come from, shared by the commands that simulate.
 struct SimulationInputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A ladder.json, an HLS master playlist (e.g. abrkit encode's master.m3u8), a Sabre movie JSON, or a Pensieve video_size_N folder.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "A ladder.json, an HLS master playlist (e.g. abrkit encode's master.m3u8), a Sabre movie JSON, or a Pensieve video_size_N folder.",
+            valueName: "path"))
     var video: String
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Trace files or folders (every file inside, sorted by name).", valueName: "paths"))
     var traces: [String]
 
-    @Option(help: ArgumentHelp("Trace format, when detection should not decide: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Trace format, when detection should not decide: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var traceFormat: TraceFormat?
 
-    @Option(help: ArgumentHelp("Video format, when detection should not decide: \(VideoFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Video format, when detection should not decide: \(VideoFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var videoFormat: VideoFormat?
 
     @Option(help: ArgumentHelp("Level bitrates of a Pensieve video_size_N folder, kbit/s, comma-separated.", valueName: "kbps"))
@@ -48,4 +55,3 @@ struct SimulationInputOptions: ParsableArguments {
         try TraceReader.readAll(paths: traces, format: traceFormat)
     }
 }
-

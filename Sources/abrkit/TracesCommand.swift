@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// `abrkit traces`: make, convert and describe network traces.
 struct Traces: ParsableCommand {

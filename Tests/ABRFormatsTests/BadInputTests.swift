@@ -20,17 +20,20 @@ import Testing
     static let traceCases: [Case] = [
         Case(name: "empty cooked", text: "", format: .cooked, code: .emptyFile, says: "no data lines"),
         Case(name: "blank lines only", text: "\n \n\t\n", format: nil, code: .emptyFile, says: "no data lines"),
-        Case(name: "bandwidth not a number", text: "0 1\n1 2\n2 abc\n", format: nil, code: .notANumber, line: 3, value: "abc",
-             says: #"bandwidth "abc" is not a number; expected Mbit/s ≥ 0"#),
+        Case(
+            name: "bandwidth not a number", text: "0 1\n1 2\n2 abc\n", format: nil, code: .notANumber, line: 3, value: "abc",
+            says: #"bandwidth "abc" is not a number; expected Mbit/s ≥ 0"#),
         Case(name: "time not a number", text: "0 1\n1,5 2\n", format: .cooked, code: .notANumber, line: 2, value: "1,5", says: #"time "1,5""#),
         Case(name: "negative bandwidth", text: "0 1\n1 -2\n", format: nil, code: .outOfRange, line: 2, value: "-2", says: "bandwidth -2 is out of range"),
         Case(name: "NaN bandwidth", text: "0 1\n1 nan\n", format: nil, code: .outOfRange, line: 2, value: "nan", says: "nan"),
         Case(name: "infinite bandwidth", text: "0 1\n1 inf\n", format: nil, code: .outOfRange, line: 2, value: "inf", says: "inf"),
-        Case(name: "bandwidth overflows in bit/s", text: "0 1\n1 1e305\n", format: nil, code: .outOfRange, line: 2, value: "1e305",
-             says: "bandwidth 1e305 is out of range"),
+        Case(
+            name: "bandwidth overflows in bit/s", text: "0 1\n1 1e305\n", format: nil, code: .outOfRange, line: 2, value: "1e305",
+            says: "bandwidth 1e305 is out of range"),
         Case(name: "negative time", text: "-1 1\n1 1\n", format: nil, code: .outOfRange, line: 1, value: "-1", says: "seconds ≥ 0"),
-        Case(name: "time goes backwards", text: "0 1\n2 1\n1.5 1\n", format: nil, code: .nonMonotoneTime, line: 3, value: "1.5",
-             says: "time 1.5 s is before the previous line's 2 s"),
+        Case(
+            name: "time goes backwards", text: "0 1\n2 1\n1.5 1\n", format: nil, code: .nonMonotoneTime, line: 3, value: "1.5",
+            says: "time 1.5 s is before the previous line's 2 s"),
         Case(name: "three fields", text: "0 1\n1 1 1\n", format: .cooked, code: .malformedRecord, line: 2, says: "3 fields"),
         Case(name: "no duration", text: "0 1\n0 2\n", format: nil, code: .malformedRecord, line: 1, says: "no duration"),
         Case(name: "all-zero cooked trace", text: "0 0\n1 0\n2 0\n", format: nil, code: .invalidModel, says: "zero bandwidth everywhere"),
@@ -41,21 +44,25 @@ import Testing
         Case(name: "mahimahi overflow", text: "1\n99999999999999999999999\n", format: nil, code: .notANumber, line: 2, says: "not a number"),
         Case(name: "mahimahi only zero", text: "0\n0\n", format: nil, code: .outOfRange, line: 2, says: "no duration"),
         Case(name: "sabre invalid JSON", text: "[{\"duration_ms\": 1,", format: .sabre, code: .invalidJSON, says: "invalid JSON"),
-        Case(name: "sabre wrong type", text: #"[{"duration_ms": 1000, "bandwidth_kbps": 5}, {"duration_ms": "x", "bandwidth_kbps": 5}]"#,
-             format: nil, code: .invalidJSON, says: "[1].duration_ms"),
+        Case(
+            name: "sabre wrong type", text: #"[{"duration_ms": 1000, "bandwidth_kbps": 5}, {"duration_ms": "x", "bandwidth_kbps": 5}]"#,
+            format: nil, code: .invalidJSON, says: "[1].duration_ms"),
         Case(name: "sabre missing key", text: #"[{"duration_ms": 1000}]"#, format: nil, code: .malformedRecord, says: #"[0]: missing key "bandwidth_kbps""#),
-        Case(name: "sabre negative bandwidth", text: #"[{"duration_ms": 1000, "bandwidth_kbps": -5, "latency_ms": 0}]"#, format: nil,
-             code: .outOfRange, value: "-5", says: "[0].bandwidth_kbps: bandwidth_kbps -5 is out of range; expected kbit/s ≥ 0"),
+        Case(
+            name: "sabre negative bandwidth", text: #"[{"duration_ms": 1000, "bandwidth_kbps": -5, "latency_ms": 0}]"#, format: nil,
+            code: .outOfRange, value: "-5", says: "[0].bandwidth_kbps: bandwidth_kbps -5 is out of range; expected kbit/s ≥ 0"),
         Case(name: "sabre zero duration", text: #"[{"duration_ms": 0, "bandwidth_kbps": 5}]"#, format: nil, code: .outOfRange, says: "[0].duration_ms"),
         Case(name: "sabre empty array", text: "[]", format: nil, code: .emptyFile, says: "no periods"),
         Case(name: "sabre all zero", text: #"[{"duration_ms": 10, "bandwidth_kbps": 0}]"#, format: nil, code: .invalidModel, says: "zero bandwidth"),
         Case(name: "csv header only", text: "duration_s,bandwidth_kbps\n", format: nil, code: .emptyFile, line: 1, says: "no rows"),
-        Case(name: "csv missing bandwidth column", text: "duration_s,bandwith_kbps\n1,2\n", format: nil, code: .malformedRecord, line: 1,
-             says: "no bandwidth column"),
+        Case(
+            name: "csv missing bandwidth column", text: "duration_s,bandwith_kbps\n1,2\n", format: nil, code: .malformedRecord, line: 1,
+            says: "no bandwidth column"),
         Case(name: "csv ragged row", text: "duration_s,bandwidth_kbps\n1,2\n1\n", format: nil, code: .malformedRecord, line: 3, says: "1 fields"),
         Case(name: "csv zero duration", text: "duration_s,bandwidth_kbps\n0,2\n", format: nil, code: .outOfRange, line: 2, says: "duration > 0"),
-        Case(name: "csv not a number", text: "duration_s,bandwidth_kbps\n1,fast\n", format: nil, code: .notANumber, line: 2, value: "fast",
-             says: #"bandwidth_kbps "fast""#),
+        Case(
+            name: "csv not a number", text: "duration_s,bandwidth_kbps\n1,fast\n", format: nil, code: .notANumber, line: 2, value: "fast",
+            says: #"bandwidth_kbps "fast""#),
         Case(name: "unknown format", text: "time bandwidth latency\n1 2 3\n", format: nil, code: .unknownFormat, says: "cannot tell"),
     ]
 

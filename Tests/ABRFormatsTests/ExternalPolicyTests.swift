@@ -25,15 +25,18 @@ struct ExternalPolicyTests {
     init() throws {
         let levels = [300.0, 750, 1200, 1850, 2850, 4300].map { Level(bitsPerSecond: $0 * 1000) }
         video = try Video(constantBitrate: levels, segmentSeconds: 4, segmentCount: 10)
-        trace = try BandwidthTrace(name: "steps", periods: [
-            TracePeriod(durationSeconds: 10, bitsPerSecond: 3_000_000, latencySeconds: 0.04),
-            TracePeriod(durationSeconds: 10, bitsPerSecond: 1_000_000, latencySeconds: 0.04),
-        ])
+        trace = try BandwidthTrace(
+            name: "steps",
+            periods: [
+                TracePeriod(durationSeconds: 10, bitsPerSecond: 3_000_000, latencySeconds: 0.04),
+                TracePeriod(durationSeconds: 10, bitsPerSecond: 1_000_000, latencySeconds: 0.04),
+            ])
     }
 
     /// A session of the Python program `source` (run with `python3 -c`).
     func run(_ source: String, timeoutSeconds: Double = ExternalPolicy.defaultTimeoutSeconds) throws -> SessionResult {
-        var session = try PlaybackSession(video: video, trace: trace, policy: ExternalPolicy(command: ["python3", "-c", source], timeoutSeconds: timeoutSeconds))
+        var session = try PlaybackSession(
+            video: video, trace: trace, policy: ExternalPolicy(command: ["python3", "-c", source], timeoutSeconds: timeoutSeconds))
         return session.run()
     }
 
@@ -91,7 +94,8 @@ struct ExternalPolicyTests {
 
     @Test("a process that dies after three good replies ends the session at segment 3, keeping the three played")
     func diesMidSession() throws {
-        let result = try run("import sys\nfor i, l in enumerate(sys.stdin):\n    if i == 3: sys.exit(0)\n    print('{\"level\": 1, \"reason\": \"fixed\"}', flush=True)")
+        let result = try run(
+            "import sys\nfor i, l in enumerate(sys.stdin):\n    if i == 3: sys.exit(0)\n    print('{\"level\": 1, \"reason\": \"fixed\"}', flush=True)")
         let failure = try #require(result.failure)
         #expect(failure.segmentIndex == 3)
         #expect(result.segments.map(\.level) == [1, 1, 1])
@@ -101,7 +105,8 @@ struct ExternalPolicyTests {
 
     @Test("a process that closes its input but stays alive fails on the next request")
     func closesInput() throws {
-        let result = try run("import os, sys, time\nfor l in sys.stdin:\n    print('{\"level\": 0}', flush=True)\n    os.close(0)\n    time.sleep(30)", timeoutSeconds: 1)
+        let result = try run(
+            "import os, sys, time\nfor l in sys.stdin:\n    print('{\"level\": 0}', flush=True)\n    os.close(0)\n    time.sleep(30)", timeoutSeconds: 1)
         let failure = try #require(result.failure)
         #expect(failure.segmentIndex == 1)
         #expect(failure.code == .writeFailed || failure.code == .timedOut)

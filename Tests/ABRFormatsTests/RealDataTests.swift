@@ -29,12 +29,13 @@ struct RealDataTests {
 
     @Test func sabreExampleNetworkHasFourPeriods() throws {
         let trace = try TraceReader.read(path: tracePath("sabre-example-network.json"))
-        #expect(trace.periods == [
-            TracePeriod(durationSeconds: 30, bitsPerSecond: 5_000_000, latencySeconds: 0.075),
-            TracePeriod(durationSeconds: 30, bitsPerSecond: 3_000_000, latencySeconds: 0.15),
-            TracePeriod(durationSeconds: 30, bitsPerSecond: 1_500_000, latencySeconds: 0.2),
-            TracePeriod(durationSeconds: 30, bitsPerSecond: 3_000_000, latencySeconds: 0.15),
-        ])
+        #expect(
+            trace.periods == [
+                TracePeriod(durationSeconds: 30, bitsPerSecond: 5_000_000, latencySeconds: 0.075),
+                TracePeriod(durationSeconds: 30, bitsPerSecond: 3_000_000, latencySeconds: 0.15),
+                TracePeriod(durationSeconds: 30, bitsPerSecond: 1_500_000, latencySeconds: 0.2),
+                TracePeriod(durationSeconds: 30, bitsPerSecond: 3_000_000, latencySeconds: 0.15),
+            ])
     }
 
     @Test func pensieveVideoHas49ChunkLinesOfWhichPensievePlays48() throws {

@@ -25,16 +25,19 @@ import Testing
         let trace = try BandwidthTrace(name: "t", periods: Self.representable)
         let text = CookedTrace.text(trace)
         #expect(text == "0\t1.5\n3\t1.5\n4\t0\n11\t4.321\n13\t0.25\n")
-        #expect(try CookedTrace.periods(parsing: text, path: "t") == Self.representable.map {
-            TracePeriod(durationSeconds: $0.durationSeconds, bitsPerSecond: $0.bitsPerSecond)
-        })
+        #expect(
+            try CookedTrace.periods(parsing: text, path: "t")
+                == Self.representable.map {
+                    TracePeriod(durationSeconds: $0.durationSeconds, bitsPerSecond: $0.bitsPerSecond)
+                })
     }
 
     @Test func csvIsLosslessForArbitraryDoubles() throws {
         var rng = SystemRandomNumberGenerator()
         let periods = (0..<200).map { _ in
-            TracePeriod(durationSeconds: .random(in: 0.001...10, using: &rng), bitsPerSecond: .random(in: 0...1e8, using: &rng),
-                        latencySeconds: .random(in: 0...0.5, using: &rng))
+            TracePeriod(
+                durationSeconds: .random(in: 0.001...10, using: &rng), bitsPerSecond: .random(in: 0...1e8, using: &rng),
+                latencySeconds: .random(in: 0...0.5, using: &rng))
         }
         let trace = try BandwidthTrace(name: "t", periods: periods)
         #expect(try CSVTrace.periods(parsing: CSVTrace.text(trace), path: "t") == periods)
@@ -100,9 +103,11 @@ import Testing
     }
 
     @Test func mahimahiCannotEndInAnOutage() throws {
-        let trace = try BandwidthTrace(name: "gap", periods: [
-            TracePeriod(durationSeconds: 1, bitsPerSecond: 1_000_000), TracePeriod(durationSeconds: 1, bitsPerSecond: 0),
-        ])
+        let trace = try BandwidthTrace(
+            name: "gap",
+            periods: [
+                TracePeriod(durationSeconds: 1, bitsPerSecond: 1_000_000), TracePeriod(durationSeconds: 1, bitsPerSecond: 0),
+            ])
         #expect(throws: FormatError.self) { try MahimahiTrace.text(trace) }
         do { _ = try MahimahiTrace.text(trace) } catch { #expect(error.code == .notRepresentable) }
     }
@@ -123,7 +128,8 @@ extension TraceRoundTripTests {
     @Test func mahimahiRefusesToWriteAbsurdlyLargeTraces() throws {
         let huge = try BandwidthTrace(name: "huge", periods: [TracePeriod(durationSeconds: 1, bitsPerSecond: 1e300)])
         #expect { try MahimahiTrace.text(huge) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
-        let long = try BandwidthTrace(name: "long", periods: [TracePeriod(durationSeconds: 1e300, bitsPerSecond: 0), TracePeriod(durationSeconds: 1, bitsPerSecond: 1)])
+        let long = try BandwidthTrace(
+            name: "long", periods: [TracePeriod(durationSeconds: 1e300, bitsPerSecond: 0), TracePeriod(durationSeconds: 1, bitsPerSecond: 1)])
         #expect { try MahimahiTrace.text(long) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
     }
 }

@@ -30,46 +30,51 @@ import Testing
     @Test func mahimahiBinsEachOpportunityIntoTheMillisecondBeforeIt() throws {
         // Opportunities at 1, 1, 3 ms; loop length 3 ms. Bin [0,1): 2 packets = 24 Mbit/s; [1,2): none; [2,3): 1 packet.
         let periods = try MahimahiTrace.periods(parsing: "1\n1\n3\n", path: "m")
-        #expect(periods == [
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 24e6),
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 0),
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
-        ])
+        #expect(
+            periods == [
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 24e6),
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 0),
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
+            ])
     }
 
     @Test func mahimahiTimestampZeroIsTheEndOfThePreviousLoop() throws {
-        #expect(try MahimahiTrace.periods(parsing: "0\n2\n", path: "m") == [
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 0), TracePeriod(durationSeconds: 0.001, bitsPerSecond: 24e6),
-        ])
+        #expect(
+            try MahimahiTrace.periods(parsing: "0\n2\n", path: "m") == [
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 0), TracePeriod(durationSeconds: 0.001, bitsPerSecond: 24e6),
+            ])
     }
 
     @Test func mahimahiMergesRunsSoAHugeGapIsOnePeriod() throws {
         // An hour-long and a year-long gap cost one period each, not one bin per millisecond.
         let periods = try MahimahiTrace.periods(parsing: "1\n2\n3600002\n31536000000\n", path: "m")
-        #expect(periods == [
-            TracePeriod(durationSeconds: 0.002, bitsPerSecond: 12e6),
-            TracePeriod(durationSeconds: 3599.999, bitsPerSecond: 0),
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
-            TracePeriod(durationSeconds: 31_532_399.997, bitsPerSecond: 0),
-            TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
-        ])
+        #expect(
+            periods == [
+                TracePeriod(durationSeconds: 0.002, bitsPerSecond: 12e6),
+                TracePeriod(durationSeconds: 3599.999, bitsPerSecond: 0),
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
+                TracePeriod(durationSeconds: 31_532_399.997, bitsPerSecond: 0),
+                TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
+            ])
     }
 
     @Test func sabreLatencyIsPerPeriodAndOptional() throws {
         let periods = try SabreNetworkTrace.periods(
             parsing: #"[{"duration_ms": 1500, "bandwidth_kbps": 800, "latency_ms": 40}, {"duration_ms": 500, "bandwidth_kbps": 0}]"#, path: "s")
-        #expect(periods == [
-            TracePeriod(durationSeconds: 1.5, bitsPerSecond: 800_000, latencySeconds: 0.04),
-            TracePeriod(durationSeconds: 0.5, bitsPerSecond: 0),
-        ])
+        #expect(
+            periods == [
+                TracePeriod(durationSeconds: 1.5, bitsPerSecond: 800_000, latencySeconds: 0.04),
+                TracePeriod(durationSeconds: 0.5, bitsPerSecond: 0),
+            ])
     }
 
     @Test func csvColumnsAreFoundByNameWithTheirUnits() throws {
         let periods = try CSVTrace.periods(parsing: "note, latency_ms ,bandwidth_mbps,duration_ms\nfirst,20,1.5,2500\nsecond,0,0,500\n", path: "c")
-        #expect(periods == [
-            TracePeriod(durationSeconds: 2.5, bitsPerSecond: 1_500_000, latencySeconds: 0.02),
-            TracePeriod(durationSeconds: 0.5, bitsPerSecond: 0),
-        ])
+        #expect(
+            periods == [
+                TracePeriod(durationSeconds: 2.5, bitsPerSecond: 1_500_000, latencySeconds: 0.02),
+                TracePeriod(durationSeconds: 0.5, bitsPerSecond: 0),
+            ])
     }
 
     @Test(arguments: [
@@ -92,7 +97,10 @@ import Testing
     @Test func explicitFormatOverridesDetection() throws {
         // "5" alone would be Mahimahi; read as CSV it is a header without the required columns.
         let path = try Fixtures.file("x.txt", "5\n")
-        #expect(try TraceReader.read(path: path).periods == [TracePeriod(durationSeconds: 0.004, bitsPerSecond: 0), TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6)])
+        #expect(
+            try TraceReader.read(path: path).periods == [
+                TracePeriod(durationSeconds: 0.004, bitsPerSecond: 0), TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
+            ])
         #expect { try TraceReader.read(path: path, format: .csv) } throws: { ($0 as? FormatError)?.code == .malformedRecord }
     }
 

@@ -20,8 +20,9 @@ import Testing
         let info = { (name: String, height: Int) in
             LadderFile.LevelInfo(name: name, width: height * 16 / 9, height: height, codec: "h264", averageKbps: 1, peakKbps: 1, gbPerHour: 1)
         }
-        let file = LadderFile(segmentDurationMs: 4000, bitratesKbps: [500, 1500], segmentSizesBits: [[16000, 48000]],
-                              levels: [info("360p", 360), info("720p", 720)], segmentQuality: quality)
+        let file = LadderFile(
+            segmentDurationMs: 4000, bitratesKbps: [500, 1500], segmentSizesBits: [[16000, 48000]],
+            levels: [info("360p", 360), info("720p", 720)], segmentQuality: quality)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try Fixtures.file("ladder.json", String(decoding: try encoder.encode(file), as: UTF8.self))
@@ -74,36 +75,53 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "file count differs from bitrates", make: { try pensieveFolder(["1\n", "2\n", "3\n"]) }, code: .inconsistentTable,
-             says: "3 video_size_N files for 2 bitrates"),
+        Case(
+            name: "file count differs from bitrates", make: { try pensieveFolder(["1\n", "2\n", "3\n"]) }, code: .inconsistentTable,
+            says: "3 video_size_N files for 2 bitrates"),
         Case(name: "zero levels (no files)", make: { try pensieveFolder([]) }, code: .inconsistentTable, says: "zero levels"),
-        Case(name: "files of different lengths", make: { try pensieveFolder(["1\n2\n", "1\n"]) }, code: .inconsistentTable,
-             says: "video_size_1: 1 chunk sizes, but video_size_0 has 2"),
+        Case(
+            name: "files of different lengths", make: { try pensieveFolder(["1\n2\n", "1\n"]) }, code: .inconsistentTable,
+            says: "video_size_1: 1 chunk sizes, but video_size_0 has 2"),
         Case(name: "zero segments", make: { try pensieveFolder(["", ""]) }, code: .emptyFile, says: "zero segments"),
-        Case(name: "size not a number", make: { try pensieveFolder(["1\n2\n", "1\n2k\n"]) }, code: .notANumber,
-             says: #"video_size_1:2: chunk size "2k" is not a number"#),
+        Case(
+            name: "size not a number", make: { try pensieveFolder(["1\n2\n", "1\n2k\n"]) }, code: .notANumber,
+            says: #"video_size_1:2: chunk size "2k" is not a number"#),
         Case(name: "negative size", make: { try pensieveFolder(["1\n-2\n", "1\n2\n"]) }, code: .outOfRange, says: "video_size_0:2"),
-        Case(name: "ragged Sabre table", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1, 2], "segment_sizes_bits": [[1, 2], [3]]}"#)
-        }, code: .inconsistentTable, says: "segment_sizes_bits[1]: segment 1 has 1 sizes; expected 2, one per bitrate"),
-        Case(name: "zero levels (Sabre)", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [], "segment_sizes_bits": [[]]}"#)
-        }, code: .inconsistentTable, says: "zero levels"),
-        Case(name: "zero segments (Sabre)", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1], "segment_sizes_bits": []}"#)
-        }, code: .inconsistentTable, says: "zero segments"),
-        Case(name: "negative segment size", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1], "segment_sizes_bits": [[8], [-8]]}"#)
-        }, code: .outOfRange, says: "segment_sizes_bits[1][0]"),
-        Case(name: "zero segment duration", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 0, "bitrates_kbps": [1], "segment_sizes_bits": [[8]]}"#)
-        }, code: .outOfRange, says: "segment_duration_ms 0 is out of range"),
-        Case(name: "bitrates not ascending", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 1000, "bitrates_kbps": [2, 1], "segment_sizes_bits": [[8, 8]]}"#)
-        }, code: .invalidModel, says: "levels must ascend"),
-        Case(name: "invalid JSON with coding path", make: {
-            try Fixtures.file("m.json", #"{"segment_duration_ms": 1000, "bitrates_kbps": [1, "two"], "segment_sizes_bits": [[8, 8]]}"#)
-        }, code: .invalidJSON, says: "bitrates_kbps[1]"),
+        Case(
+            name: "ragged Sabre table",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1, 2], "segment_sizes_bits": [[1, 2], [3]]}"#)
+            }, code: .inconsistentTable, says: "segment_sizes_bits[1]: segment 1 has 1 sizes; expected 2, one per bitrate"),
+        Case(
+            name: "zero levels (Sabre)",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [], "segment_sizes_bits": [[]]}"#)
+            }, code: .inconsistentTable, says: "zero levels"),
+        Case(
+            name: "zero segments (Sabre)",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1], "segment_sizes_bits": []}"#)
+            }, code: .inconsistentTable, says: "zero segments"),
+        Case(
+            name: "negative segment size",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 2000, "bitrates_kbps": [1], "segment_sizes_bits": [[8], [-8]]}"#)
+            }, code: .outOfRange, says: "segment_sizes_bits[1][0]"),
+        Case(
+            name: "zero segment duration",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 0, "bitrates_kbps": [1], "segment_sizes_bits": [[8]]}"#)
+            }, code: .outOfRange, says: "segment_duration_ms 0 is out of range"),
+        Case(
+            name: "bitrates not ascending",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 1000, "bitrates_kbps": [2, 1], "segment_sizes_bits": [[8, 8]]}"#)
+            }, code: .invalidModel, says: "levels must ascend"),
+        Case(
+            name: "invalid JSON with coding path",
+            make: {
+                try Fixtures.file("m.json", #"{"segment_duration_ms": 1000, "bitrates_kbps": [1, "two"], "segment_sizes_bits": [[8, 8]]}"#)
+            }, code: .invalidJSON, says: "bitrates_kbps[1]"),
         Case(name: "truncated JSON", make: { try Fixtures.file("m.json", #"{"segment_duration_ms": 10"#) }, code: .unknownFormat, says: "not a JSON object"),
         Case(name: "empty file", make: { try Fixtures.file("m.json", "") }, code: .emptyFile, says: "empty"),
     ]

@@ -10,7 +10,8 @@ import Testing
     static let v = 10 / gammaP
 
     static func context(_ segment: Int, buffer: Double, time: Double, maxBuffer: Double = 25, video: Video = video) -> DecisionContext {
-        DecisionContext(segmentIndex: segment, time: time, bufferSeconds: buffer, maxBufferSeconds: maxBuffer, lastLevel: nil, isStartup: false, video: video, history: [])
+        DecisionContext(
+            segmentIndex: segment, time: time, bufferSeconds: buffer, maxBufferSeconds: maxBuffer, lastLevel: nil, isStartup: false, video: video, history: [])
     }
 
     /// A policy past its startup decision: segment 0 (level 0, 500,000 bytes) arrived in `seconds` from t = 0,
@@ -18,8 +19,9 @@ import Testing
     static func started(_ policy: BOLAEPolicy, firstDownloadSeconds seconds: Double, buffer: Double, maxBuffer: Double = 25) -> (BOLAEPolicy, Decision) {
         var p = policy
         _ = p.decide(context(0, buffer: 0, time: 0, maxBuffer: maxBuffer))
-        p.didDownload(DownloadRecord(segmentIndex: 0, level: 0, bytes: 500_000, requestTime: 0, latencySeconds: 0, durationSeconds: seconds),
-                      context: context(1, buffer: 4, time: seconds, maxBuffer: maxBuffer))
+        p.didDownload(
+            DownloadRecord(segmentIndex: 0, level: 0, bytes: 500_000, requestTime: 0, latencySeconds: 0, durationSeconds: seconds),
+            context: context(1, buffer: 4, time: seconds, maxBuffer: maxBuffer))
         let decision = p.decide(context(1, buffer: buffer, time: seconds, maxBuffer: maxBuffer))
         return (p, decision)
     }
@@ -51,8 +53,9 @@ import Testing
         func second(buffer: Double) -> (BOLAEPolicy, Decision) {
             var (p, _) = Self.started(BOLAEPolicy(), firstDownloadSeconds: 0.4, buffer: 4)
             // Segment 1 at level 2: 2,000,000 bytes in 1.6 s (10 Mbit/s), leaving 4 − 1.6 + 4 = 6.4 s.
-            p.didDownload(DownloadRecord(segmentIndex: 1, level: 2, bytes: 2_000_000, requestTime: 0.4, latencySeconds: 0, durationSeconds: 1.6),
-                          context: Self.context(2, buffer: 6.4, time: 2.0))
+            p.didDownload(
+                DownloadRecord(segmentIndex: 1, level: 2, bytes: 2_000_000, requestTime: 0.4, latencySeconds: 0, durationSeconds: 1.6),
+                context: Self.context(2, buffer: 6.4, time: 2.0))
             let d = p.decide(Self.context(2, buffer: buffer, time: 2.0))
             return (p, d)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ABRSimulator
 
 @Suite("BandwidthTrace")
@@ -7,11 +8,13 @@ struct BandwidthTraceTests {
     let stepped: BandwidthTrace
 
     init() throws {
-        stepped = try BandwidthTrace(name: "step", periods: [
-            TracePeriod(durationSeconds: 1, bitsPerSecond: 8e6, latencySeconds: 0.05),
-            TracePeriod(durationSeconds: 1, bitsPerSecond: 0, latencySeconds: 0.1),
-            TracePeriod(durationSeconds: 2, bitsPerSecond: 4e6, latencySeconds: 0.2),
-        ])
+        stepped = try BandwidthTrace(
+            name: "step",
+            periods: [
+                TracePeriod(durationSeconds: 1, bitsPerSecond: 8e6, latencySeconds: 0.05),
+                TracePeriod(durationSeconds: 1, bitsPerSecond: 0, latencySeconds: 0.1),
+                TracePeriod(durationSeconds: 2, bitsPerSecond: 4e6, latencySeconds: 0.2),
+            ])
     }
 
     @Test("constant bandwidth: n bits take n / rate seconds from any start")
@@ -67,7 +70,9 @@ struct BandwidthTraceTests {
         var rng = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let periods = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
-                TracePeriod(durationSeconds: Double.random(in: 0.1...3, using: &rng), bitsPerSecond: Bool.random(using: &rng) ? 0 : Double.random(in: 1e5...1e7, using: &rng))
+                TracePeriod(
+                    durationSeconds: Double.random(in: 0.1...3, using: &rng),
+                    bitsPerSecond: Bool.random(using: &rng) ? 0 : Double.random(in: 1e5...1e7, using: &rng))
             }
             guard periods.contains(where: { $0.bitsPerSecond > 0 }) else { continue }
             let trace = try BandwidthTrace(periods: periods)
@@ -84,15 +89,17 @@ struct BandwidthTraceTests {
         }
     }
 
-    @Test("invalid periods are rejected with the period and value named", arguments: [
-        (TracePeriod(durationSeconds: 0, bitsPerSecond: 1), ModelError.Code.invalidPeriod),
-        (TracePeriod(durationSeconds: -1, bitsPerSecond: 1), .invalidPeriod),
-        (TracePeriod(durationSeconds: .nan, bitsPerSecond: 1), .invalidPeriod),
-        (TracePeriod(durationSeconds: 1, bitsPerSecond: -5), .invalidPeriod),
-        (TracePeriod(durationSeconds: 1, bitsPerSecond: .infinity), .invalidPeriod),
-        (TracePeriod(durationSeconds: 1, bitsPerSecond: 1, latencySeconds: -0.1), .invalidPeriod),
-        (TracePeriod(durationSeconds: 1, bitsPerSecond: 0), .zeroBandwidthTrace),
-    ])
+    @Test(
+        "invalid periods are rejected with the period and value named",
+        arguments: [
+            (TracePeriod(durationSeconds: 0, bitsPerSecond: 1), ModelError.Code.invalidPeriod),
+            (TracePeriod(durationSeconds: -1, bitsPerSecond: 1), .invalidPeriod),
+            (TracePeriod(durationSeconds: .nan, bitsPerSecond: 1), .invalidPeriod),
+            (TracePeriod(durationSeconds: 1, bitsPerSecond: -5), .invalidPeriod),
+            (TracePeriod(durationSeconds: 1, bitsPerSecond: .infinity), .invalidPeriod),
+            (TracePeriod(durationSeconds: 1, bitsPerSecond: 1, latencySeconds: -0.1), .invalidPeriod),
+            (TracePeriod(durationSeconds: 1, bitsPerSecond: 0), .zeroBandwidthTrace),
+        ])
     func rejects(period: TracePeriod, code: ModelError.Code) {
         #expect(throws: ModelError.self) { try BandwidthTrace(name: "bad", periods: [period]) }
         do { _ = try BandwidthTrace(name: "bad", periods: [period]) } catch {

@@ -6,7 +6,8 @@ import Testing
     static let video = PolicyFixtures.oneTwoFour
 
     static func context(_ segment: Int, buffer: Double, time: Double) -> DecisionContext {
-        DecisionContext(segmentIndex: segment, time: time, bufferSeconds: buffer, maxBufferSeconds: 60, lastLevel: nil, isStartup: false, video: video, history: [])
+        DecisionContext(
+            segmentIndex: segment, time: time, bufferSeconds: buffer, maxBufferSeconds: 60, lastLevel: nil, isStartup: false, video: video, history: [])
     }
 
     /// Segment 0 decided with nothing known, then 500,000 bytes in 0.4 s (10 Mbit/s), then segment 1 at `buffer`.
@@ -14,8 +15,9 @@ import Testing
         var p = DynamicPolicy()
         let first = p.decide(context(0, buffer: 0, time: 0))
         #expect(first.level == 0 && !p.usesBOLA)
-        p.didDownload(DownloadRecord(segmentIndex: 0, level: 0, bytes: 500_000, requestTime: 0, latencySeconds: 0, durationSeconds: 0.4),
-                      context: context(1, buffer: 4, time: 0.4))
+        p.didDownload(
+            DownloadRecord(segmentIndex: 0, level: 0, bytes: 500_000, requestTime: 0, latencySeconds: 0, durationSeconds: 0.4),
+            context: context(1, buffer: 4, time: 0.4))
         let d = p.decide(context(1, buffer: buffer, time: 0.4))
         return (p, d)
     }
@@ -46,7 +48,9 @@ import Testing
     func abandonmentOnCollapse() throws {
         // Levels 0.5, 1, 2 Mbit/s; 8 Mbit/s for 1.5 s, then 0.25 Mbit/s; checks every 0.5 s.
         let video = try Video(constantBitrate: [5e5, 1e6, 2e6].map { Level(bitsPerSecond: $0) }, segmentSeconds: 4, segmentCount: 3)
-        let trace = try BandwidthTrace(periods: [TracePeriod(durationSeconds: 1.5, bitsPerSecond: 8e6), TracePeriod(durationSeconds: 1000, bitsPerSecond: 2.5e5)])
+        let trace = try BandwidthTrace(periods: [
+            TracePeriod(durationSeconds: 1.5, bitsPerSecond: 8e6), TracePeriod(durationSeconds: 1000, bitsPerSecond: 2.5e5),
+        ])
         var session = try PlaybackSession(video: video, trace: trace, policy: DynamicPolicy(), configuration: PlayerConfiguration(abandonmentCheckSeconds: 0.5))
         let result = session.run()
         session.checkInvariants()

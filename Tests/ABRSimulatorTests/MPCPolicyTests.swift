@@ -18,8 +18,9 @@ import Testing
             for (k, level) in plan.enumerated() {
                 let segment = first + k
                 let q = planner.qoe.utility(segment: segment, level: level, video: planner.video)
-                let (next, r) = planner.step(s, segment: segment, utility: q,
-                                             downloadSeconds: planner.downloadSeconds(segment: segment, level: level, bitsPerSecond: bitsPerSecond))
+                let (next, r) = planner.step(
+                    s, segment: segment, utility: q,
+                    downloadSeconds: planner.downloadSeconds(segment: segment, level: level, bitsPerSecond: bitsPerSecond))
                 reward += r
                 s = next
             }
@@ -77,7 +78,9 @@ import Testing
             let planner = MPCPlanner(video: video, qoe: qoe, maxBufferSeconds: maxBuffer, startupThresholdSeconds: [4.0, 8].randomElement(using: &rng)!)
             let first = Int.random(in: 0..<video.segmentCount, using: &rng)
             let previous = Bool.random(using: &rng) ? nil : Optional(qoe.utility(segment: 0, level: Int.random(in: 0..<levelCount, using: &rng), video: video))
-            let state = MPCPlanner.State(bufferSeconds: Double.random(in: 0...(maxBuffer - 4), using: &rng), isPlaying: Int.random(in: 0..<5, using: &rng) > 0, previousUtility: previous)
+            let state = MPCPlanner.State(
+                bufferSeconds: Double.random(in: 0...(maxBuffer - 4), using: &rng), isPlaying: Int.random(in: 0..<5, using: &rng) > 0, previousUtility: previous
+            )
             let rate = Double.random(in: 200_000...8_000_000, using: &rng)
             let fast = planner.bestPlan(from: state, first: first, horizon: horizon, bitsPerSecond: rate)
             let oracle = Self.bruteForce(planner, from: state, first: first, horizon: horizon, bitsPerSecond: rate)

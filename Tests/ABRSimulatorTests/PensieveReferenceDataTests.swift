@@ -89,10 +89,11 @@ enum PensieveTestData {
         var columns: [[Int]] = []
         for level in 0..<PensieveQoE.envivioKbps.count {
             let url = folder.appendingPathComponent("video_size_\(level)")
-            columns.append(try lines(url).enumerated().map { i, fields in
-                guard let bytes = Int(fields[0]) else { throw ReadError(description: "\(url.path):\(i + 1): expected bytes") }
-                return bytes
-            })
+            columns.append(
+                try lines(url).enumerated().map { i, fields in
+                    guard let bytes = Int(fields[0]) else { throw ReadError(description: "\(url.path):\(i + 1): expected bytes") }
+                    return bytes
+                })
         }
         let sizes = columns[0].indices.map { chunk in columns.map { $0[chunk] } }
         return try Video(

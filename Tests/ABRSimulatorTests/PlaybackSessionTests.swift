@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ABRSimulator
 
 @Suite("PlaybackSession")
@@ -65,11 +66,13 @@ struct PlaybackSessionTests {
     @Test("an outage mid-download stalls playback for exactly the missing time")
     func outage() throws {
         // 1 Mbit/s for 2.5 s, outage 2 s, then 1 Mbit/s; 1 Mbit segments of 1 s.
-        let trace = try BandwidthTrace(name: "outage", periods: [
-            TracePeriod(durationSeconds: 2.5, bitsPerSecond: 1e6),
-            TracePeriod(durationSeconds: 2, bitsPerSecond: 0),
-            TracePeriod(durationSeconds: 100, bitsPerSecond: 1e6),
-        ])
+        let trace = try BandwidthTrace(
+            name: "outage",
+            periods: [
+                TracePeriod(durationSeconds: 2.5, bitsPerSecond: 1e6),
+                TracePeriod(durationSeconds: 2, bitsPerSecond: 0),
+                TracePeriod(durationSeconds: 100, bitsPerSecond: 1e6),
+            ])
         let video = try cbrVideo(mbps: [1], segments: 4)
         var session = try PlaybackSession(video: video, trace: trace, policy: FixedPolicy(level: 0))
         let result = runChecked(&session)
@@ -84,7 +87,8 @@ struct PlaybackSessionTests {
     func abandonment() throws {
         let video = try cbrVideo(mbps: [1, 4], segments: 2)
         let config = PlayerConfiguration(abandonmentCheckSeconds: 0.25)
-        var session = try PlaybackSession(video: video, trace: try constantTrace(mbps: 2), policy: AbandoningPolicy(level: 1, abandonTo: 0), configuration: config)
+        var session = try PlaybackSession(
+            video: video, trace: try constantTrace(mbps: 2), policy: AbandoningPolicy(level: 1, abandonTo: 0), configuration: config)
         let result = runChecked(&session)
         // Each segment: 0.25 s at 2 Mbit/s = 62,500 bytes wasted, then 1 Mbit in 0.5 s.
         #expect(result.requests.count == 4)
@@ -99,7 +103,8 @@ struct PlaybackSessionTests {
     @Test("startup threshold above one segment delays playback until reached")
     func startupThreshold() throws {
         let video = try cbrVideo(mbps: [1], segments: 5)
-        var session = try PlaybackSession(video: video, trace: try constantTrace(mbps: 2), policy: FixedPolicy(level: 0), configuration: PlayerConfiguration(startupSeconds: 3))
+        var session = try PlaybackSession(
+            video: video, trace: try constantTrace(mbps: 2), policy: FixedPolicy(level: 0), configuration: PlayerConfiguration(startupSeconds: 3))
         let result = runChecked(&session)
         #expect(result.metrics.startupDelaySeconds == 1.5)
         #expect(result.segments[2].bufferAfterSeconds == 3)
@@ -108,18 +113,21 @@ struct PlaybackSessionTests {
     @Test("a video shorter than the startup threshold starts when its last segment arrives")
     func shortVideo() throws {
         let video = try cbrVideo(mbps: [1], segments: 2)
-        var session = try PlaybackSession(video: video, trace: try constantTrace(mbps: 1), policy: FixedPolicy(level: 0), configuration: PlayerConfiguration(startupSeconds: 10))
+        var session = try PlaybackSession(
+            video: video, trace: try constantTrace(mbps: 1), policy: FixedPolicy(level: 0), configuration: PlayerConfiguration(startupSeconds: 10))
         let result = runChecked(&session)
         #expect(result.metrics.startupDelaySeconds == 2)
         #expect(result.metrics.rebufferSeconds == 0)
     }
 
-    @Test("configurations that cannot play are rejected", arguments: [
-        PlayerConfiguration(maxBufferSeconds: 0.5),
-        PlayerConfiguration(maxBufferSeconds: 10, startupSeconds: 11),
-        PlayerConfiguration(startupSeconds: -1),
-        PlayerConfiguration(abandonmentCheckSeconds: 0),
-    ])
+    @Test(
+        "configurations that cannot play are rejected",
+        arguments: [
+            PlayerConfiguration(maxBufferSeconds: 0.5),
+            PlayerConfiguration(maxBufferSeconds: 10, startupSeconds: 11),
+            PlayerConfiguration(startupSeconds: -1),
+            PlayerConfiguration(abandonmentCheckSeconds: 0),
+        ])
     func badConfiguration(config: PlayerConfiguration) throws {
         let video = try cbrVideo(mbps: [1], segments: 2)
         #expect(throws: ModelError.self) {
@@ -155,7 +163,8 @@ struct PlaybackSessionTests {
 struct VideoTests {
     @Test("looping cycles the measured segments and keeps the average size")
     func looped() throws {
-        let video = try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: [[100], [300]], segmentQuality: [[10], [20]], qualityMetric: "ssim_db")
+        let video = try Video(
+            levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: [[100], [300]], segmentQuality: [[10], [20]], qualityMetric: "ssim_db")
         let long = try video.looped(toSegmentCount: 5)
         #expect(long.segmentBytes == [[100], [300], [100], [300], [100]])
         #expect(long.segmentQuality == [[10], [20], [10], [20], [10]])
@@ -163,9 +172,11 @@ struct VideoTests {
         #expect(throws: ModelError.self) { try video.looped(toSegmentCount: 0) }
     }
 
-    @Test("invalid tables are rejected", arguments: [
-        ([[Int]](), ModelError.Code.noSegments), ([[1, 2]], .raggedSizes), ([[-1]], .invalidSize),
-    ])
+    @Test(
+        "invalid tables are rejected",
+        arguments: [
+            ([[Int]](), ModelError.Code.noSegments), ([[1, 2]], .raggedSizes), ([[-1]], .invalidSize),
+        ])
     func rejects(sizes: [[Int]], code: ModelError.Code) {
         do {
             _ = try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 1, segmentBytes: sizes)
@@ -178,7 +189,9 @@ struct VideoTests {
     @Test("levels must be positive and ascending")
     func levels() {
         #expect(throws: ModelError.self) { try Video(levels: [], segmentSeconds: 1, segmentBytes: [[]]) }
-        #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 2e6), Level(bitsPerSecond: 1e6)], segmentSeconds: 1, segmentBytes: [[1, 1]]) }
+        #expect(throws: ModelError.self) {
+            try Video(levels: [Level(bitsPerSecond: 2e6), Level(bitsPerSecond: 1e6)], segmentSeconds: 1, segmentBytes: [[1, 1]])
+        }
         #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 0)], segmentSeconds: 1, segmentBytes: [[1]]) }
         #expect(throws: ModelError.self) { try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 0, segmentBytes: [[1]]) }
     }

@@ -30,9 +30,11 @@ enum PolicyFixtures {
         var list: [TracePeriod] = []
         for i in 0..<periods {
             let outage = i > 0 && Int.random(in: 0..<10, using: &rng) == 0
-            list.append(TracePeriod(durationSeconds: Double.random(in: 0.5...5, using: &rng),
-                                    bitsPerSecond: outage ? 0 : Double.random(in: 100_000...6_000_000, using: &rng),
-                                    latencySeconds: latencySeconds))
+            list.append(
+                TracePeriod(
+                    durationSeconds: Double.random(in: 0.5...5, using: &rng),
+                    bitsPerSecond: outage ? 0 : Double.random(in: 100_000...6_000_000, using: &rng),
+                    latencySeconds: latencySeconds))
         }
         return try BandwidthTrace(name: "random", periods: list)
     }

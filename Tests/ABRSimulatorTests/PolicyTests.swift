@@ -1,12 +1,15 @@
-import Testing
 import RealModule
+import Testing
+
 @testable import ABRSimulator
 
 /// Pensieve's ladder, kbit/s.
 let pensieveKbps: [Double] = [300, 750, 1200, 1850, 2850, 4300]
 
 func context(buffer: Double, lastLevel: Int?, video: Video, history: [DownloadRecord] = [], maxBuffer: Double = 60) -> DecisionContext {
-    DecisionContext(segmentIndex: history.count, time: 0, bufferSeconds: buffer, maxBufferSeconds: maxBuffer, lastLevel: lastLevel, isStartup: false, video: video, history: history)
+    DecisionContext(
+        segmentIndex: history.count, time: 0, bufferSeconds: buffer, maxBufferSeconds: maxBuffer, lastLevel: lastLevel, isStartup: false, video: video,
+        history: history)
 }
 
 @Suite("BBAPolicy")
@@ -14,9 +17,11 @@ struct BBAPolicyTests {
     let video: Video
     init() throws { video = try cbrVideo(mbps: pensieveKbps.map { $0 / 1000 }, segmentSeconds: 4, segments: 10) }
 
-    @Test("at and below the reservoir: lowest; at and above reservoir + cushion: highest", arguments: [
-        (0.0, 3, 0), (5.0, 5, 0), (15.0, 0, 5), (40.0, 2, 5),
-    ])
+    @Test(
+        "at and below the reservoir: lowest; at and above reservoir + cushion: highest",
+        arguments: [
+            (0.0, 3, 0), (5.0, 5, 0), (15.0, 0, 5), (40.0, 2, 5),
+        ])
     func edges(buffer: Double, last: Int, expected: Int) {
         var bba = BBAPolicy()
         #expect(bba.decide(context(buffer: buffer, lastLevel: last, video: video)).level == expected)
@@ -117,9 +122,11 @@ struct EWMAEstimatorTests {
 
 @Suite("QoEModel")
 struct QoEModelTests {
-    @Test("HD scores follow Pensieve's table and interpolate between its points", arguments: [
-        (300.0, 1.0), (750, 2), (1850, 12), (4300, 20), (100, 1), (10_000, 20), (1525, 7.5),
-    ])
+    @Test(
+        "HD scores follow Pensieve's table and interpolate between its points",
+        arguments: [
+            (300.0, 1.0), (750, 2), (1850, 12), (4300, 20), (100, 1), (10_000, 20), (1525, 7.5),
+        ])
     func hd(kbps: Double, score: Double) {
         #expect(QoEModel.hdScore(kbps: kbps).isClose(to: score))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ABRSimulator
 
 /// `SabreFormat` against the C library's `printf`, an independent implementation of `%f`.
@@ -7,10 +8,12 @@ import Testing
 struct SabreFormatTests {
     static func printf(_ x: Double) -> String { String(format: "%f", x) }
 
-    @Test("%f edge cases: zeros, negatives that round to zero, carries and exact ties", arguments: [
-        0.0, -0.0, 1e-7, -1e-7, 4.9e-7, 5.1e-7, 0.9999995, 0.99999949999, 9.9999996, 199.263258106,
-        0.0078125, 0.0234375, 2.5 / 64, 1.0 / 3, -80.763412230636405, 271551, 1e15 + 0.25, 123456789.1234565,
-    ])
+    @Test(
+        "%f edge cases: zeros, negatives that round to zero, carries and exact ties",
+        arguments: [
+            0.0, -0.0, 1e-7, -1e-7, 4.9e-7, 5.1e-7, 0.9999995, 0.99999949999, 9.9999996, 199.263258106,
+            0.0078125, 0.0234375, 2.5 / 64, 1.0 / 3, -80.763412230636405, 271551, 1e15 + 0.25, 123456789.1234565,
+        ])
     func edgeCases(_ x: Double) {
         #expect(SabreFormat.fixed(x) == Self.printf(x))
     }

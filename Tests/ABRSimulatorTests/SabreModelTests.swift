@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ABRSimulator
 
 /// Whole sessions of the `sabre` reference model on small generated inputs, with hand-computed
@@ -10,8 +11,9 @@ struct SabreModelTests {
     static let singleLevelPolicies: [SabrePolicyKind] = [.bola, .throughput, .dynamic]
 
     static func singleLevel(segments: Int, segmentMs: Double = 1000) throws -> SabreMovie {
-        try SabreMovie(segmentDurationMs: segmentMs, bitratesKbps: [1000],
-                       segmentSizesBits: Array(repeating: [1000 * segmentMs], count: segments))
+        try SabreMovie(
+            segmentDurationMs: segmentMs, bitratesKbps: [1000],
+            segmentSizesBits: Array(repeating: [1000 * segmentMs], count: segments))
     }
 
     static func network(_ periods: [(durationMs: Double, kbps: Double, latencyMs: Double)]) throws -> SabreNetwork {
@@ -73,8 +75,9 @@ struct SabreModelTests {
     /// Segments of 3 Mbit (level 0) and 15 Mbit (level 1); the link falls from 20 to 1 Mbit/s at 1 s.
     static func dropInput() throws -> (SabreNetwork, SabreMovie) {
         let net = try network([(1000, 20_000, 0), (100_000, 1000, 0)])
-        let movie = try SabreMovie(segmentDurationMs: 3000, bitratesKbps: [1000, 5000],
-                                   segmentSizesBits: Array(repeating: [3_000_000, 15_000_000], count: 5))
+        let movie = try SabreMovie(
+            segmentDurationMs: 3000, bitratesKbps: [1000, 5000],
+            segmentSizesBits: Array(repeating: [3_000_000, 15_000_000], count: 5))
         return (net, movie)
     }
 
@@ -99,33 +102,34 @@ struct SabreModelTests {
         let (net, movie) = try Self.dropInput()
         let report = try SabreModel.run(network: net, movie: movie, policy: .throughput).metrics.report
         // python3 sabre.py -n net.json -m movie.json -a throughput (UMass-LIDS/sabre 09b03bb)
-        #expect(report == """
-            buffer size: 25000
-            total played utility: 1.609438
-            time average played utility: 0.284018
-            total played bitrate: 9000.000000
-            time average played bitrate: 1588.235294
-            total play time: 17.000000
-            total play time chunks: 5.666667
-            total rebuffer: 1.850000
-            rebuffer ratio: 0.108824
-            time average rebuffer: 0.326471
-            total rebuffer events: 1.000000
-            time average rebuffer events: 0.176471
-            total bitrate change: 8000.000000
-            time average bitrate change: 1411.764706
-            total log bitrate change: 3.218876
-            time average log bitrate change: 0.568037
-            time average score: -0.260099
-            over estimate count: 10
-            over estimate: 15439.509876
-            leq estimate count: 1
-            leq estimate: 0.000000
-            estimate: 14035.918069
-            rampup time: 3.150000
-            total reaction time: 0.000000
+        #expect(
+            report == """
+                buffer size: 25000
+                total played utility: 1.609438
+                time average played utility: 0.284018
+                total played bitrate: 9000.000000
+                time average played bitrate: 1588.235294
+                total play time: 17.000000
+                total play time chunks: 5.666667
+                total rebuffer: 1.850000
+                rebuffer ratio: 0.108824
+                time average rebuffer: 0.326471
+                total rebuffer events: 1.000000
+                time average rebuffer events: 0.176471
+                total bitrate change: 8000.000000
+                time average bitrate change: 1411.764706
+                total log bitrate change: 3.218876
+                time average log bitrate change: 0.568037
+                time average score: -0.260099
+                over estimate count: 10
+                over estimate: 15439.509876
+                leq estimate count: 1
+                leq estimate: 0.000000
+                estimate: 14035.918069
+                rampup time: 3.150000
+                total reaction time: 0.000000
 
-            """)
+                """)
     }
 
     @Test("without abandonment the slow request runs to completion")
@@ -178,8 +182,9 @@ struct SabreModelTests {
     func outages(policy: SabrePolicyKind) throws {
         // 2 s without bandwidth at the start of every 10 s, with latency in both kinds of period
         let net = try Self.network([(2000, 0, 300), (8000, 3000, 50)])
-        let movie = try SabreMovie(segmentDurationMs: 3000, bitratesKbps: [1000, 2000],
-                                   segmentSizesBits: Array(repeating: [3_000_000, 6_000_000], count: 20))
+        let movie = try SabreMovie(
+            segmentDurationMs: 3000, bitratesKbps: [1000, 2000],
+            segmentSizesBits: Array(repeating: [3_000_000, 6_000_000], count: 20))
         let run = try SabreModel.run(network: net, movie: movie, policy: policy)
         #expect(run.metrics.columns.allSatisfy { $0.value.isFinite })
         #expect(Set(run.downloads.filter { $0.abandonedToQuality == nil }.map(\.segmentIndex)) == Set(0..<20))

@@ -1,15 +1,19 @@
 import Testing
+
 @testable import ABRSimulator
 
 /// Hand-computed oracles for sabre.py's `NetworkModel` (ms, kbit/s = bit/ms, bits).
 @Suite("Sabre network model")
 struct SabreNetworkModelTests {
     static func movie(bitratesKbps: [Double] = [1000], segmentMs: Double = 1000) throws -> SabreMovie {
-        try SabreMovie(segmentDurationMs: segmentMs, bitratesKbps: bitratesKbps,
-                       segmentSizesBits: [bitratesKbps.map { $0 * segmentMs }])
+        try SabreMovie(
+            segmentDurationMs: segmentMs, bitratesKbps: bitratesKbps,
+            segmentSizesBits: [bitratesKbps.map { $0 * segmentMs }])
     }
 
-    static func model(_ periods: [(durationMs: Double, kbps: Double, latencyMs: Double)], bitratesKbps: [Double] = [1000], segmentMs: Double = 1000) throws -> SabreNetworkModel {
+    static func model(_ periods: [(durationMs: Double, kbps: Double, latencyMs: Double)], bitratesKbps: [Double] = [1000], segmentMs: Double = 1000) throws
+        -> SabreNetworkModel
+    {
         let network = try SabreNetwork(periods: periods.map { SabreNetwork.Period(durationMs: $0.durationMs, bandwidthKbps: $0.kbps, latencyMs: $0.latencyMs) })
         return SabreNetworkModel(network: network, movie: try movie(bitratesKbps: bitratesKbps, segmentMs: segmentMs))
     }
@@ -79,11 +83,13 @@ struct SabreNetworkModelTests {
         #expect(bits == [30_000, 80_000, 130_000, 180_000])
     }
 
-    @Test("on a slow link the 12 kbit minimum sets the step", arguments: [
-        (kbps: 100.0, stepBits: 12_000.0, stepMs: 120.0),   // 50 ms would be 5 kbit < 12 kbit
-        (kbps: 240.0, stepBits: 12_000.0, stepMs: 50.0),    // exactly 12 kbit in 50 ms
-        (kbps: 250.0, stepBits: 12_500.0, stepMs: 50.0),    // 50 ms is more than 12 kbit
-    ])
+    @Test(
+        "on a slow link the 12 kbit minimum sets the step",
+        arguments: [
+            (kbps: 100.0, stepBits: 12_000.0, stepMs: 120.0),  // 50 ms would be 5 kbit < 12 kbit
+            (kbps: 240.0, stepBits: 12_000.0, stepMs: 50.0),  // exactly 12 kbit in 50 ms
+            (kbps: 250.0, stepBits: 12_500.0, stepMs: 50.0),  // 50 ms is more than 12 kbit
+        ])
     func abandonmentStepsBySize(kbps: Double, stepBits: Double, stepMs: Double) throws {
         var net = try Self.model([(100_000, kbps, 0)])
         var first: (bits: Double, ms: Double)? = nil

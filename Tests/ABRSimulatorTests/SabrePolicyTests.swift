@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import ABRSimulator
 
 /// Hand-computed oracles for sabre.py's policies (3 s segments, default configuration).
 @Suite("Sabre policies")
 struct SabrePolicyTests {
     static func ladder(_ bitratesKbps: [Double], segments: Int = 100) throws -> SabreLadder {
-        SabreLadder(try SabreMovie(segmentDurationMs: 3000, bitratesKbps: bitratesKbps,
-                                   segmentSizesBits: Array(repeating: bitratesKbps.map { $0 * 3000 }, count: segments)))
+        SabreLadder(
+            try SabreMovie(
+                segmentDurationMs: 3000, bitratesKbps: bitratesKbps,
+                segmentSizesBits: Array(repeating: bitratesKbps.map { $0 * 3000 }, count: segments)))
     }
 
     static func state(bufferMs: Double, throughputKbps: Double, latencyMs: Double = 0) -> SabreSessionState {

@@ -7,7 +7,9 @@ import Testing
 ///
 /// Needs `../shared/data` (skipped with a message when absent); the expected text is committed
 /// in `Tests/Fixtures/sabre` (see its README for how it was produced).
-@Suite("Sabre model vs sabre.py on real traces", .enabled(if: SabreTestData.dataAvailable, "../shared/data is absent: skipping the comparison with sabre.py on Sabre's trace sets"))
+@Suite(
+    "Sabre model vs sabre.py on real traces",
+    .enabled(if: SabreTestData.dataAvailable, "../shared/data is absent: skipping the comparison with sabre.py on Sabre's trace sets"))
 struct SabreReferenceDataTests {
     struct Pairing: Sendable, CustomTestStringConvertible {
         var traceSet: String
@@ -15,9 +17,11 @@ struct SabreReferenceDataTests {
         var testDescription: String { "\(traceSet) × \(video)" }
     }
 
-    @Test("report equals sabre.py's printed output for every trace and policy", arguments: [
-        Pairing(traceSet: "3g", video: "bbb"), Pairing(traceSet: "4g", video: "bbb4k"),
-    ])
+    @Test(
+        "report equals sabre.py's printed output for every trace and policy",
+        arguments: [
+            Pairing(traceSet: "3g", video: "bbb"), Pairing(traceSet: "4g", video: "bbb4k"),
+        ])
     func matchesSabre(_ pairing: Pairing) throws {
         let data = SabreTestData.dataDirectory
         let movie = try SabreTestData.movie(data.appendingPathComponent("videos/sabre/\(pairing.video).json"))

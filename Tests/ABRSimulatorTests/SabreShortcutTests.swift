@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ABRSimulator
 
 /// The model's shortcuts in the abandonment checks against sabre.py's plain loops, written out
@@ -54,12 +55,15 @@ struct SabreShortcutTests {
             let wanted = g.pick(4) == 0 ? nearby : nearby * (1 + (g.unit() - 0.5) * 1e-9) + (g.unit() - 0.5) * 1e-3 * Double(g.pick(2))
             // the current score as the policies pass it: numerator / denominator
             let denominator = remaining
-            let numerator = g.pick(3) == 0 ? (targets[q0] - bufferMs) * (remaining / (sizeBits * Self.bitrates[q0] / Self.bitrates[quality])) : wanted * denominator
+            let numerator =
+                g.pick(3) == 0 ? (targets[q0] - bufferMs) * (remaining / (sizeBits * Self.bitrates[q0] / Self.bitrates[quality])) : wanted * denominator
             let score = numerator / denominator
             let progress = SabreProgress(segment: i, quality: quality, sizeBits: sizeBits, downloadedBits: 1, timeMs: 1, timeToFirstBitMs: 0)
-            let fast = search.mayAbandon(progress, bitratesKbps: Self.bitrates, below: remaining)
-                ? search.bestLowerLevel(targets: targets, bufferMs: bufferMs, remainingBits: remaining,
-                                        scoreNumerator: numerator, scoreDenominator: denominator) : nil
+            let fast =
+                search.mayAbandon(progress, bitratesKbps: Self.bitrates, below: remaining)
+                ? search.bestLowerLevel(
+                    targets: targets, bufferMs: bufferMs, remainingBits: remaining,
+                    scoreNumerator: numerator, scoreDenominator: denominator) : nil
             let expected = Self.plainSearch(sizeBits: sizeBits, quality: quality, targets: targets, bufferMs: bufferMs, remaining: remaining, score: score)
             if expected != nil { abandons += 1 }
             if fast != expected { mismatches += 1 }
@@ -83,8 +87,10 @@ struct SabreShortcutTests {
 
     @Test("the throughput rule's pre-check never changes its answer, also at the 1.8-segment limit")
     func throughputPreCheck() throws {
-        let ladder = SabreLadder(try SabreMovie(segmentDurationMs: 3000, bitratesKbps: Self.bitrates,
-                                                segmentSizesBits: [Self.bitrates.map { $0 * 3000 }]))
+        let ladder = SabreLadder(
+            try SabreMovie(
+                segmentDurationMs: 3000, bitratesKbps: Self.bitrates,
+                segmentSizesBits: [Self.bitrates.map { $0 * 3000 }]))
         var rule = SabreThroughputRule(ladder: ladder, configuration: SabreConfiguration())
         var g = Generator(state: 7)
         let state = SabreSessionState(bufferLevelMs: 10_000, throughputKbps: 1000, latencyMs: 100)

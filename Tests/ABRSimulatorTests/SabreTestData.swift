@@ -30,19 +30,20 @@ enum SabreTestData {
     /// Reads a Sabre network JSON file (`[{duration_ms, bandwidth_kbps, latency_ms}]`).
     static func network(_ url: URL) throws -> SabreNetwork {
         guard let rows = try json(url) as? [[String: Any]] else { throw ReadError(description: "\(url.path): expected an array of periods") }
-        return try SabreNetwork(periods: rows.enumerated().map { i, row in
-            SabreNetwork.Period(
-                durationMs: try number(row["duration_ms"], "period \(i) duration_ms", url),
-                bandwidthKbps: try number(row["bandwidth_kbps"], "period \(i) bandwidth_kbps", url),
-                latencyMs: try number(row["latency_ms"], "period \(i) latency_ms", url))
-        })
+        return try SabreNetwork(
+            periods: rows.enumerated().map { i, row in
+                SabreNetwork.Period(
+                    durationMs: try number(row["duration_ms"], "period \(i) duration_ms", url),
+                    bandwidthKbps: try number(row["bandwidth_kbps"], "period \(i) bandwidth_kbps", url),
+                    latencyMs: try number(row["latency_ms"], "period \(i) latency_ms", url))
+            })
     }
 
     /// Reads a Sabre movie JSON file.
     static func movie(_ url: URL) throws -> SabreMovie {
         guard let object = try json(url) as? [String: Any],
-              let rates = object["bitrates_kbps"] as? [NSNumber],
-              let sizes = object["segment_sizes_bits"] as? [[NSNumber]]
+            let rates = object["bitrates_kbps"] as? [NSNumber],
+            let sizes = object["segment_sizes_bits"] as? [[NSNumber]]
         else { throw ReadError(description: "\(url.path): expected a Sabre movie") }
         return try SabreMovie(
             segmentDurationMs: try number(object["segment_duration_ms"], "segment_duration_ms", url),
@@ -61,7 +62,9 @@ enum SabreTestData {
     /// `label: value` per line, after the bare BOLA-E buffer line when present.
     static func printedRuns(_ name: String) throws -> [PrintedRun] {
         let url = fixtureDirectory.appendingPathComponent(name)
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
         guard let header = lines.first, header.count > 3 else { throw ReadError(description: "\(url.path): no header") }
         return try lines.dropFirst().enumerated().map { i, cells in
             guard cells.count == header.count else { throw ReadError(description: "\(url.path) line \(i + 2): \(cells.count) cells, expected \(header.count)") }

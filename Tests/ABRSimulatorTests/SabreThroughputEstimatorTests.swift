@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ABRSimulator
 
 /// Hand-computed oracles for sabre.py's `Ewma` (3 s and 8 s half-lives, 3 s segments).

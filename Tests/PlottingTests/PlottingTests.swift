@@ -1,10 +1,12 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 import ABRSimulator
+import Foundation
+import Testing
+
 @testable import Plotting
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Collects what an SVG holds: that it parses, its series names, and the texts it shows.
 final class SVGInspector: NSObject, XMLParserDelegate {
@@ -40,9 +42,11 @@ final class SVGInspector: NSObject, XMLParserDelegate {
 
 @Suite("Plotting")
 struct PlottingTests {
-    @Test("nice steps are 1, 2 or 5 × 10ⁿ and at least the raw step", arguments: [
-        (0.3, 0.5), (1.0, 1), (1.1, 2), (2.5, 5), (7, 10), (0.011, 0.02), (1234, 2000),
-    ])
+    @Test(
+        "nice steps are 1, 2 or 5 × 10ⁿ and at least the raw step",
+        arguments: [
+            (0.3, 0.5), (1.0, 1), (1.1, 2), (2.5, 5), (7, 10), (0.011, 0.02), (1234, 2000),
+        ])
     func niceSteps(raw: Double, expected: Double) {
         #expect(abs(AxisScale.niceStep(raw) - expected) < 1e-12 * expected)
     }

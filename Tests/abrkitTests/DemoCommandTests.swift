@@ -1,9 +1,10 @@
 import ABRFormats
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `abrkit demo` end to end on a tiny ladder: encode → simulate → plot → report, then the data cap
 /// over every trace of traces/ on the encoded ladder.
@@ -27,8 +28,10 @@ import Testing
         let dir = try EncodeCommandTests.fixture()
         let out = dir.appendingPathComponent("demo")
         let traces = CLI.packageRoot.appendingPathComponent("traces").path
-        let result = try CLI.run(["demo", "--seconds", "2", "--segment-seconds", "1", "--program-seconds", "30",
-                                  "--ladder", dir.appendingPathComponent("ladder-spec.json").path, "--traces", traces, "--out", out.path])
+        let result = try CLI.run([
+            "demo", "--seconds", "2", "--segment-seconds", "1", "--program-seconds", "30",
+            "--ladder", dir.appendingPathComponent("ladder-spec.json").path, "--traces", traces, "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("GB/h") && result.stdout.contains("Best policy per network family"))
         for file in ["report.html", "sessions.csv", "segments.csv", "encode/ladder.json", "encode/master.m3u8", "encode/manifest.mpd"] {
@@ -50,8 +53,10 @@ import Testing
         // The data saver holds on every trace of traces/, for every policy, on the encoded ladder.
         let capped = dir.appendingPathComponent("capped")
         let cap = 0.1
-        let simulate = try CLI.run(["simulate", "--video", out.appendingPathComponent("encode/ladder.json").path, "--traces", traces,
-                                    "--data-cap", String(cap), "--out", capped.path])
+        let simulate = try CLI.run([
+            "simulate", "--video", out.appendingPathComponent("encode/ladder.json").path, "--traces", traces,
+            "--data-cap", String(cap), "--out", capped.path,
+        ])
         #expect(simulate.status == 0, "\(simulate.stderr)")
         let (header, rows) = try CSVTable.parse(try String(contentsOf: capped.appendingPathComponent("sessions.csv"), encoding: .utf8), path: "sessions.csv")
         let gb = try #require(header.firstIndex(of: "gb_per_hour"))

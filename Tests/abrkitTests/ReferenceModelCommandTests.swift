@@ -21,8 +21,10 @@ import Testing
             return
         }
         let out = try CLI.scratch()
-        let result = try CLI.run(["simulate", "--model", "pensieve", "--video", Self.data.appendingPathComponent("videos/pensieve-envivo").path,
-                                  "--traces", Self.data.appendingPathComponent("traces/pensieve-hsdpa-test").path, "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--model", "pensieve", "--video", Self.data.appendingPathComponent("videos/pensieve-envivo").path,
+            "--traces", Self.data.appendingPathComponent("traces/pensieve-hsdpa-test").path, "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         var levels: [String: String] = [:]
         for row in try Self.csv(out.appendingPathComponent("segments.csv")) {
@@ -50,12 +52,15 @@ import Testing
             return
         }
         let out = try CLI.scratch()
-        let result = try CLI.run(["simulate", "--model", "sabre", "--video", Self.data.appendingPathComponent("videos/sabre/bbb.json").path,
-                                  "--traces", Self.data.appendingPathComponent("traces/sabre-3g").path, "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--model", "sabre", "--video", Self.data.appendingPathComponent("videos/sabre/bbb.json").path,
+            "--traces", Self.data.appendingPathComponent("traces/sabre-3g").path, "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let ours = Dictionary(uniqueKeysWithValues: try Self.csv(out.appendingPathComponent("sessions.csv")).map {
-            ("\($0["policy"] ?? "") \(($0["trace"] ?? "").replacingOccurrences(of: ".json", with: ""))", $0)
-        })
+        let ours = Dictionary(
+            uniqueKeysWithValues: try Self.csv(out.appendingPathComponent("sessions.csv")).map {
+                ("\($0["policy"] ?? "") \(($0["trace"] ?? "").replacingOccurrences(of: ".json", with: ""))", $0)
+            })
         let tsv = try String(contentsOf: Self.fixtures.appendingPathComponent("sabre/sabre-3g-bbb.tsv"), encoding: .utf8).split(separator: "\n")
         let header = tsv[0].split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
         var compared = 0
@@ -75,10 +80,12 @@ import Testing
 
     /// Sabre's printed labels to abrkit's column names: "time average played bitrate" → "time_average_played_bitrate_kbps".
     static func snakeCase(_ label: String) -> String {
-        let units = ["total played bitrate": "_kbps", "time average played bitrate": "_kbps", "total play time": "_s", "total rebuffer": "_s",
-                     "time average rebuffer": "_s", "total bitrate change": "_kbps", "time average bitrate change": "_kbps", "bola buffer": "_ms",
-                     "buffer size": "_ms", "over estimate": "_kbps", "leq estimate": "_kbps", "estimate": "_kbps", "rampup time": "_s",
-                     "total reaction time": "_s"]
+        let units = [
+            "total played bitrate": "_kbps", "time average played bitrate": "_kbps", "total play time": "_s", "total rebuffer": "_s",
+            "time average rebuffer": "_s", "total bitrate change": "_kbps", "time average bitrate change": "_kbps", "bola buffer": "_ms",
+            "buffer size": "_ms", "over estimate": "_kbps", "leq estimate": "_kbps", "estimate": "_kbps", "rampup time": "_s",
+            "total reaction time": "_s",
+        ]
         return label.replacingOccurrences(of: " ", with: "_") + (units[label] ?? "")
     }
 }

@@ -7,11 +7,13 @@ import Testing
     /// A folder with a 4-segment CBR movie (0.5 and 1 Mbit/s, 1 s segments) and two constant traces.
     static func fixture() throws -> URL {
         let dir = try CLI.scratch()
-        let movie = #"{"segment_duration_ms": 1000, "bitrates_kbps": [500, 1000], "segment_sizes_bits": [[500000, 1000000], [500000, 1000000], [500000, 1000000], [500000, 1000000]]}"#
+        let movie =
+            #"{"segment_duration_ms": 1000, "bitrates_kbps": [500, 1000], "segment_sizes_bits": [[500000, 1000000], [500000, 1000000], [500000, 1000000], [500000, 1000000]]}"#
         try movie.write(to: dir.appendingPathComponent("movie.json"), atomically: true, encoding: .utf8)
         let traces = dir.appendingPathComponent("traces")
         try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
-        try #"[{"duration_ms": 100000, "bandwidth_kbps": 1000, "latency_ms": 0}]"#.write(to: traces.appendingPathComponent("a-1mbps.json"), atomically: true, encoding: .utf8)
+        try #"[{"duration_ms": 100000, "bandwidth_kbps": 1000, "latency_ms": 0}]"#.write(
+            to: traces.appendingPathComponent("a-1mbps.json"), atomically: true, encoding: .utf8)
         try "0 4\n50 4\n".write(to: traces.appendingPathComponent("b-4mbps.txt"), atomically: true, encoding: .utf8)
         return dir
     }
@@ -25,8 +27,10 @@ import Testing
     @Test func throughputOnAConstantLinkMatchesTheHandComputedSession() throws {
         let dir = try Self.fixture()
         let out = dir.appendingPathComponent("out")
-        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path,
-                                  "--traces", dir.appendingPathComponent("traces/a-1mbps.json").path, "--policy", "throughput", "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--video", dir.appendingPathComponent("movie.json").path,
+            "--traces", dir.appendingPathComponent("traces/a-1mbps.json").path, "--policy", "throughput", "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("throughput"))
         let rows = try Self.sessions(out)
@@ -51,22 +55,27 @@ import Testing
         var outputs: [Data] = []
         for jobs in ["1", "2", "7"] {
             let out = dir.appendingPathComponent("out-\(jobs)")
-            let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
-                                      "--jobs", jobs, "--out", out.path])
+            let result = try CLI.run([
+                "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                "--jobs", jobs, "--out", out.path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             outputs.append(try Data(contentsOf: out.appendingPathComponent("sessions.csv")) + Data(contentsOf: out.appendingPathComponent("segments.csv")))
         }
         #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
         // Two traces × every built-in policy, trace-major.
         let rows = try Self.sessions(dir.appendingPathComponent("out-1"))
-        #expect(rows.map { $0["trace"] ?? "" } == Array(repeating: "a-1mbps.json", count: rows.count / 2) + Array(repeating: "b-4mbps.txt", count: rows.count / 2))
+        #expect(
+            rows.map { $0["trace"] ?? "" } == Array(repeating: "a-1mbps.json", count: rows.count / 2) + Array(repeating: "b-4mbps.txt", count: rows.count / 2))
     }
 
     @Test func aDataCapHoldsOnEverySession() throws {
         let dir = try Self.fixture()
         let out = dir.appendingPathComponent("out")
-        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
-                                  "--data-cap", "0.3", "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "--data-cap", "0.3", "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("capped %"))
         for row in try Self.sessions(out) {
@@ -82,18 +91,24 @@ import Testing
     ])
     func badOptionsFailWithAMessage(arguments: [String], message: String) throws {
         let dir = try Self.fixture()
-        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path] + arguments)
+        let result = try CLI.run(
+            ["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3"), "needs python3"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3"),
+            "needs python3"))
     func theExamplePythonPolicyChoosesWhatTheBuiltInThroughputPolicyChooses() throws {
         let dir = try Self.fixture()
         let out = dir.appendingPathComponent("out")
         let example = CLI.packageRoot.appendingPathComponent("examples/external_policy.py").path
-        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
-                                  "--external-command", "python3 \(example)", "--policy", "external,throughput", "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "--external-command", "python3 \(example)", "--policy", "external,throughput", "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let levels = try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8)
         let (_, records) = try CSVTable.parse(levels, path: "segments.csv")
@@ -105,8 +120,10 @@ import Testing
     @Test func aFailingExternalPolicyEndsTheRunWithItsErrorAndWritesNothing() throws {
         let dir = try Self.fixture()
         let out = dir.appendingPathComponent("out")
-        let result = try CLI.run(["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
-                                  "--external-command", "false", "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "--external-command", "false", "--out", out.path,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("policy external failed at segment 0"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sessions.csv").path))

@@ -81,7 +81,9 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("\(bad.path):3: bandwidth \"abc\" is not a number; expected Mbit/s ≥ 0"), "\(result.stderr)")
 
-        let missing = try CLI.run(["traces", "convert", dir.appendingPathComponent("nope").path, "--to", "csv", "--out", dir.appendingPathComponent("o.csv").path])
+        let missing = try CLI.run([
+            "traces", "convert", dir.appendingPathComponent("nope").path, "--to", "csv", "--out", dir.appendingPathComponent("o.csv").path,
+        ])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nope: no such file"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.csv").path))

@@ -149,19 +149,25 @@ do {
     for policy in PensievePolicyKind.allCases {
         let (results, walls, cpus) = try time(policy, traces, video, repeats: options.repeats)
         let reward = results.values.map(\.summary.publishedReward).reduce(0, +) / Double(results.count)
-        print(String(format: "%@: wall median %.4f s (min %.4f s), CPU median %.4f s per pass; mean published reward %.4f",
-                     policy.rawValue, median(walls), walls.min() ?? 0, median(cpus), reward))
+        print(
+            String(
+                format: "%@: wall median %.4f s (min %.4f s), CPU median %.4f s per pass; mean published reward %.4f",
+                policy.rawValue, median(walls), walls.min() ?? 0, median(cpus), reward))
         if policy == .robustmpc {
             let decisions = results.count * (PensieveConfiguration.defaultChunkCount - 1)
             let nodes = results.values.map(\.searchNodes).reduce(0, +)
-            print(String(format: "  %d plan searches, %.1f tree nodes visited per search (the full tree has 9331)",
-                         decisions, Double(nodes) / Double(decisions)))
+            print(
+                String(
+                    format: "  %d plan searches, %.1f tree nodes visited per search (the full tree has 9331)",
+                    decisions, Double(nodes) / Double(decisions)))
         }
         if let scripts = options.scripts {
             if options.runPython {  // first, so that the comparison reads fresh logs
                 let python = try runPython(policy == .bb ? "bb.py" : "mpc.py", in: scripts)
-                print(String(format: "  python3 %@: %.1f s wall (%.0f× the Swift median)", policy == .bb ? "bb.py" : "mpc.py",
-                             python, python / median(walls)))
+                print(
+                    String(
+                        format: "  python3 %@: %.1f s wall (%.0f× the Swift median)", policy == .bb ? "bb.py" : "mpc.py",
+                        python, python / median(walls)))
             }
             let mismatches = try compare(policy, results, logs: "\(scripts)/results")
             print("  against \(scripts)/results: \(mismatches) mismatching chunks of \(results.count * PensieveConfiguration.defaultChunkCount)")

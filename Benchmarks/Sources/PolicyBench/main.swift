@@ -19,7 +19,9 @@ func cpuSeconds() -> Double {
 var data = "../../shared/data"
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
-    if argument == "--data", let value = arguments.popFirst() { data = value } else {
+    if argument == "--data", let value = arguments.popFirst() {
+        data = value
+    } else {
         FileHandle.standardError.write(Data("usage: PolicyBench [--data DIR]\n".utf8))
         exit(2)
     }
@@ -36,7 +38,9 @@ do {
         let cpu = cpuSeconds() - start
         let decisions = results.reduce(0) { $0 + $1.segments.count }
         let qoe = results.reduce(0) { $0 + $1.metrics.qoe } / Double(results.count)
-        print("  \(entry.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(decisions) decisions in \(String(format: "%.3f", cpu)) s CPU (mean QoE \(String(format: "%.2f", qoe)))")
+        print(
+            "  \(entry.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(decisions) decisions in \(String(format: "%.3f", cpu)) s CPU (mean QoE \(String(format: "%.2f", qoe)))"
+        )
     }
 
     let levels = (0..<10).map { Level(bitsPerSecond: 300_000 * Double(1 << min($0, 6)) * (1 + Double($0) / 10)) }

@@ -25,18 +25,19 @@ func number(_ any: Any?, _ what: String, _ path: String) throws -> Double {
 
 func loadNetwork(_ path: String) throws -> SabreNetwork {
     guard let rows = try loadJSON(path) as? [[String: Any]] else { throw BenchError(description: "\(path): expected an array of periods") }
-    return try SabreNetwork(periods: rows.enumerated().map { i, row in
-        SabreNetwork.Period(
-            durationMs: try number(row["duration_ms"], "period \(i) duration_ms", path),
-            bandwidthKbps: try number(row["bandwidth_kbps"], "period \(i) bandwidth_kbps", path),
-            latencyMs: try number(row["latency_ms"], "period \(i) latency_ms", path))
-    })
+    return try SabreNetwork(
+        periods: rows.enumerated().map { i, row in
+            SabreNetwork.Period(
+                durationMs: try number(row["duration_ms"], "period \(i) duration_ms", path),
+                bandwidthKbps: try number(row["bandwidth_kbps"], "period \(i) bandwidth_kbps", path),
+                latencyMs: try number(row["latency_ms"], "period \(i) latency_ms", path))
+        })
 }
 
 func loadMovie(_ path: String) throws -> SabreMovie {
     guard let obj = try loadJSON(path) as? [String: Any],
-          let rates = obj["bitrates_kbps"] as? [NSNumber],
-          let sizes = obj["segment_sizes_bits"] as? [[NSNumber]]
+        let rates = obj["bitrates_kbps"] as? [NSNumber],
+        let sizes = obj["segment_sizes_bits"] as? [[NSNumber]]
     else { throw BenchError(description: "\(path): expected a Sabre movie") }
     return try SabreMovie(
         segmentDurationMs: try number(obj["segment_duration_ms"], "segment_duration_ms", path),
@@ -99,9 +100,9 @@ if let exactDirectory {
 func cpuSeconds(children: Bool) -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
     #else
-    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
+        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
     #endif
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
 }
@@ -122,8 +123,10 @@ for _ in 0..<passes {
     bestCPU = min(bestCPU, cpuSeconds(children: false) - cpuStart)
     bestWall = min(bestWall, seconds(elapsed))
 }
-print(String(format: "swift:    %.4f s wall, %.4f s CPU for %d runs: %.1f µs wall, %.1f µs CPU per run (best of %d; checksum %.6f)",
-             bestWall, bestCPU, runs, bestWall / Double(runs) * 1e6, bestCPU / Double(runs) * 1e6, passes, checksum / Double(passes)))
+print(
+    String(
+        format: "swift:    %.4f s wall, %.4f s CPU for %d runs: %.1f µs wall, %.1f µs CPU per run (best of %d; checksum %.6f)",
+        bestWall, bestCPU, runs, bestWall / Double(runs) * 1e6, bestCPU / Double(runs) * 1e6, passes, checksum / Double(passes)))
 
 // sabre.py, side by side: one process per run, as Sabre is used; wall time and the children's CPU time.
 let sabrePath = "/tmp/sabre/sabre.py"
@@ -143,8 +146,10 @@ if FileManager.default.fileExists(atPath: sabrePath) {
         }
     }
     let pythonCPU = cpuSeconds(children: true) - childrenStart
-    print(String(format: "sabre.py: %.2f s wall, %.2f s CPU for %d runs: %.1f ms wall, %.1f ms CPU per run",
-                 pythonWall, pythonCPU, runs, pythonWall / Double(runs) * 1e3, pythonCPU / Double(runs) * 1e3))
+    print(
+        String(
+            format: "sabre.py: %.2f s wall, %.2f s CPU for %d runs: %.1f ms wall, %.1f ms CPU per run",
+            pythonWall, pythonCPU, runs, pythonWall / Double(runs) * 1e3, pythonCPU / Double(runs) * 1e3))
     print(String(format: "ratio:    %.0f× (wall), %.0f× (CPU)", pythonWall / bestWall, pythonCPU / bestCPU))
 } else {
     print("sabre.py not found at \(sabrePath): ratio not measured (copy src/sabre.py there to compare)")

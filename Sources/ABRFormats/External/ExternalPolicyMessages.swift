@@ -61,8 +61,9 @@ public struct ExternalPolicyRequest: Codable, Hashable, Sendable {
         let end = min(video.segmentCount, context.segmentIndex + lookahead)
         nextSizesBytes = Array(video.segmentBytes[context.segmentIndex..<end])
         downloads = context.history.suffix(history).map {
-            Download(segment: $0.segmentIndex, level: $0.level, bytes: $0.bytes, seconds: $0.durationSeconds,
-                     latencySeconds: $0.latencySeconds, abandoned: $0.abandoned)
+            Download(
+                segment: $0.segmentIndex, level: $0.level, bytes: $0.bytes, seconds: $0.durationSeconds,
+                latencySeconds: $0.latencySeconds, abandoned: $0.abandoned)
         }
     }
 }

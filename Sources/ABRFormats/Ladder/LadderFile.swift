@@ -22,8 +22,10 @@ public struct LadderFile: Codable, Hashable, Sendable {
     /// The audio rendition packaged beside the video, if any.
     public var audio: AudioInfo?
 
-    public init(segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
-                segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil) {
+    public init(
+        segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
+        segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil
+    ) {
         self.abrkitLadderVersion = 1
         self.segmentDurationMs = segmentDurationMs
         self.bitratesKbps = bitratesKbps
@@ -68,9 +70,11 @@ public struct LadderFile: Codable, Hashable, Sendable {
         /// Media playlist of this rung, relative to the ladder file.
         public var playlist: String?
 
-        public init(name: String, width: Int, height: Int, codec: String, codecString: String? = nil, targetKbps: Double? = nil,
-                    averageKbps: Double, peakKbps: Double, gbPerHour: Double, psnrYDb: Double? = nil, psnrDb: Double? = nil,
-                    ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil) {
+        public init(
+            name: String, width: Int, height: Int, codec: String, codecString: String? = nil, targetKbps: Double? = nil,
+            averageKbps: Double, peakKbps: Double, gbPerHour: Double, psnrYDb: Double? = nil, psnrDb: Double? = nil,
+            ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil
+        ) {
             self.name = name; self.width = width; self.height = height; self.codec = codec; self.codecString = codecString
             self.targetKbps = targetKbps; self.averageKbps = averageKbps; self.peakKbps = peakKbps; self.gbPerHour = gbPerHour
             self.psnrYDb = psnrYDb; self.psnrDb = psnrDb; self.ssim = ssim

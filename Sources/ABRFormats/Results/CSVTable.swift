@@ -70,7 +70,9 @@ extension CSVTable {
                 if c == "\"" {
                     if let next = chars.next() {
                         if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c)
@@ -94,8 +96,9 @@ extension CSVTable {
         var records: [[String]] = []
         for row in rows.dropFirst() {
             guard row.fields.count == header.fields.count else {
-                throw FormatError(.malformedRecord, path: path, line: row.line, value: String(row.fields.count),
-                                  problem: "the record has \(row.fields.count) fields", expected: "\(header.fields.count) fields, as in the header")
+                throw FormatError(
+                    .malformedRecord, path: path, line: row.line, value: String(row.fields.count),
+                    problem: "the record has \(row.fields.count) fields", expected: "\(header.fields.count) fields, as in the header")
             }
             records.append(row.fields)
         }

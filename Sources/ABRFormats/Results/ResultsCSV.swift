@@ -24,11 +24,12 @@ public enum ResultsCSV {
         for (i, r) in results.enumerated() {
             let m = r.metrics
             let d = { (v: Double) in NumberFormat.decimal(v) }
-            table.append([
-                r.traceName, r.policyName, String(m.segments), d(m.qoe), d(m.qoePerSegment), d(m.averageBitrateKbps),
-                d(m.rebufferSeconds), d(m.rebufferRatio), String(m.rebufferEvents), d(m.startupDelaySeconds), String(m.switches),
-                String(m.downloadedBytes), String(m.playedBytes), String(m.wastedBytes), d(m.gbPerHour), String(r.capBoundSegments),
-            ] + (extraValues.isEmpty ? [] : extraValues[i]))
+            table.append(
+                [
+                    r.traceName, r.policyName, String(m.segments), d(m.qoe), d(m.qoePerSegment), d(m.averageBitrateKbps),
+                    d(m.rebufferSeconds), d(m.rebufferRatio), String(m.rebufferEvents), d(m.startupDelaySeconds), String(m.switches),
+                    String(m.downloadedBytes), String(m.playedBytes), String(m.wastedBytes), d(m.gbPerHour), String(r.capBoundSegments),
+                ] + (extraValues.isEmpty ? [] : extraValues[i]))
         }
         return table.text
     }

@@ -71,15 +71,19 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// A field that is not a number: `bandwidth "abc" is not a number; expected Mbit/s ≥ 0`.
     static func notANumber(_ field: String, _ text: some StringProtocol, path: String, line: Int?, expected: String) -> FormatError {
-        FormatError(.notANumber, path: path, line: line, value: String(text),
-                    problem: "\(field) \"\(text)\" is not a number", expected: expected)
+        FormatError(
+            .notANumber, path: path, line: line, value: String(text),
+            problem: "\(field) \"\(text)\" is not a number", expected: expected)
     }
 
     /// A number outside its range: `bandwidth -3 is out of range; expected Mbit/s ≥ 0`.
-    static func outOfRange(_ field: String, _ text: some StringProtocol, path: String, line: Int? = nil,
-                           codingPath: String? = nil, expected: String) -> FormatError {
-        FormatError(.outOfRange, path: path, line: line, codingPath: codingPath, value: String(text),
-                    problem: "\(field) \(text) is out of range", expected: expected)
+    static func outOfRange(
+        _ field: String, _ text: some StringProtocol, path: String, line: Int? = nil,
+        codingPath: String? = nil, expected: String
+    ) -> FormatError {
+        FormatError(
+            .outOfRange, path: path, line: line, codingPath: codingPath, value: String(text),
+            problem: "\(field) \(text) is out of range", expected: expected)
     }
 
     public var description: String {

@@ -24,18 +24,22 @@ enum JSONInput {
     static func formatError(_ error: DecodingError, path: String) -> FormatError {
         switch error {
         case .typeMismatch(let type, let context):
-            return FormatError(.invalidJSON, path: path, codingPath: render(context.codingPath),
-                               problem: "wrong type: \(context.debugDescription)", expected: "\(type)")
+            return FormatError(
+                .invalidJSON, path: path, codingPath: render(context.codingPath),
+                problem: "wrong type: \(context.debugDescription)", expected: "\(type)")
         case .valueNotFound(let type, let context):
-            return FormatError(.invalidJSON, path: path, codingPath: render(context.codingPath),
-                               problem: "missing value: \(context.debugDescription)", expected: "\(type)")
+            return FormatError(
+                .invalidJSON, path: path, codingPath: render(context.codingPath),
+                problem: "missing value: \(context.debugDescription)", expected: "\(type)")
         case .keyNotFound(let key, let context):
-            return FormatError(.malformedRecord, path: path, codingPath: render(context.codingPath),
-                               problem: "missing key \"\(key.stringValue)\"", expected: "an object with \"\(key.stringValue)\"")
+            return FormatError(
+                .malformedRecord, path: path, codingPath: render(context.codingPath),
+                problem: "missing key \"\(key.stringValue)\"", expected: "an object with \"\(key.stringValue)\"")
         case .dataCorrupted(let context):
             let underlying = context.underlyingError.map { " (\($0))" } ?? ""
-            return FormatError(.invalidJSON, path: path, codingPath: render(context.codingPath),
-                               problem: "invalid JSON: \(context.debugDescription)\(underlying)")
+            return FormatError(
+                .invalidJSON, path: path, codingPath: render(context.codingPath),
+                problem: "invalid JSON: \(context.debugDescription)\(underlying)")
         @unknown default:
             return FormatError(.invalidJSON, path: path, problem: "invalid JSON: \(error)")
         }

@@ -29,16 +29,18 @@ public enum CSVTrace {
         func column(_ table: [String: Int], _ what: String) throws(FormatError) -> Column? {
             let found = names.enumerated().filter { table[$0.element] != nil }
             guard found.count <= 1 else {
-                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
-                                  problem: "more than one \(what) column", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
+                throw FormatError(
+                    .malformedRecord, path: path, line: headerLine, value: String(headerText),
+                    problem: "more than one \(what) column", expected: "one of \(table.keys.sorted().joined(separator: ", "))")
             }
             return found.first.map { Column(index: $0.offset, name: $0.element, powerOfTen: table[$0.element] ?? 0) }
         }
         func required(_ table: [String: Int], _ what: String) throws(FormatError) -> Column {
             guard let hit = try column(table, what) else {
-                throw FormatError(.malformedRecord, path: path, line: headerLine, value: String(headerText),
-                                  problem: "no \(what) column in header \"\(headerText)\"",
-                                  expected: "one of \(table.keys.sorted().joined(separator: ", "))")
+                throw FormatError(
+                    .malformedRecord, path: path, line: headerLine, value: String(headerText),
+                    problem: "no \(what) column in header \"\(headerText)\"",
+                    expected: "one of \(table.keys.sorted().joined(separator: ", "))")
             }
             return hit
         }
@@ -53,8 +55,9 @@ public enum CSVTrace {
         for (number, line) in lines.dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == names.count else {
-                throw FormatError(.malformedRecord, path: path, line: number, value: String(line),
-                                  problem: "\(fields.count) fields in \"\(line)\"", expected: "\(names.count) fields, as in the header")
+                throw FormatError(
+                    .malformedRecord, path: path, line: number, value: String(line),
+                    problem: "\(fields.count) fields in \"\(line)\"", expected: "\(names.count) fields, as in the header")
             }
             func value(_ c: Column) throws(FormatError) -> Double {
                 let text = Substring(fields[c.index].trimmingCharacters(in: .whitespaces))
@@ -64,8 +67,10 @@ public enum CSVTrace {
             guard seconds > 0 else {
                 throw FormatError.outOfRange(duration.name, fields[duration.index], path: path, line: number, expected: "a duration > 0")
             }
-            periods.append(TracePeriod(durationSeconds: seconds, bitsPerSecond: try value(bandwidth),
-                                       latencySeconds: try latency.map { c throws(FormatError) in try value(c) } ?? 0))
+            periods.append(
+                TracePeriod(
+                    durationSeconds: seconds, bitsPerSecond: try value(bandwidth),
+                    latencySeconds: try latency.map { c throws(FormatError) in try value(c) } ?? 0))
         }
         return periods
     }

@@ -33,8 +33,9 @@ public enum CookedTrace {
             previousTime = record.time
         }
         guard !periods.isEmpty else {
-            throw FormatError(.malformedRecord, path: path, line: firstLine.number, value: firstLine.text,
-                              problem: "every timestamp is 0, so the trace has no duration", expected: "a timestamp > 0")
+            throw FormatError(
+                .malformedRecord, path: path, line: firstLine.number, value: firstLine.text,
+                problem: "every timestamp is 0, so the trace has no duration", expected: "a timestamp > 0")
         }
         return periods
     }
@@ -54,25 +55,30 @@ public enum CookedTrace {
 
     /// Each line's timestamp, its Mbit/s as parsed, and its bit/s scaled exactly from the decimal text.
     private static func parse(_ text: String, path: String) throws(FormatError)
-        -> (records: [(time: Double, mbps: Double, bitsPerSecond: Double)], firstLine: (number: Int, text: String)) {
+        -> (records: [(time: Double, mbps: Double, bitsPerSecond: Double)], firstLine: (number: Int, text: String))
+    {
         let lines = TextFile.lines(text)
-        guard let first = lines.first else { throw FormatError(.emptyFile, path: path, problem: "the file has no data lines", expected: "lines of `time_s Mbit/s`") }
+        guard let first = lines.first else {
+            throw FormatError(.emptyFile, path: path, problem: "the file has no data lines", expected: "lines of `time_s Mbit/s`")
+        }
         var records: [(time: Double, mbps: Double, bitsPerSecond: Double)] = []
         records.reserveCapacity(lines.count)
         var previousTime = 0.0
         for (number, line) in lines {
             let fields = TextFile.fields(line)
             guard fields.count == 2 else {
-                throw FormatError(.malformedRecord, path: path, line: number, value: String(line),
-                                  problem: "\(fields.count) fields in \"\(line)\"", expected: "2 fields: time_s Mbit/s")
+                throw FormatError(
+                    .malformedRecord, path: path, line: number, value: String(line),
+                    problem: "\(fields.count) fields in \"\(line)\"", expected: "2 fields: time_s Mbit/s")
             }
             let time = try NumberText.nonNegative(fields[0], field: "time", path: path, line: number, expected: "seconds ≥ 0")
             let rate = try NumberText.nonNegative(fields[1], field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
             let bitsPerSecond = try NumberText.nonNegative(fields[1], powerOfTen: 6, field: "bandwidth", path: path, line: number, expected: "Mbit/s ≥ 0")
             guard time >= previousTime else {
-                throw FormatError(.nonMonotoneTime, path: path, line: number, value: String(fields[0]),
-                                  problem: "time \(fields[0]) s is before the previous line's \(NumberText.format(previousTime)) s",
-                                  expected: "timestamps that never decrease")
+                throw FormatError(
+                    .nonMonotoneTime, path: path, line: number, value: String(fields[0]),
+                    problem: "time \(fields[0]) s is before the previous line's \(NumberText.format(previousTime)) s",
+                    expected: "timestamps that never decrease")
             }
             records.append((time, rate, bitsPerSecond))
             previousTime = time

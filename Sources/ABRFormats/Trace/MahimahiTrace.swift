@@ -51,8 +51,9 @@ public enum MahimahiTrace {
                 throw FormatError.outOfRange("timestamp", line, path: path, line: number, expected: "whole milliseconds in 0…\(maximumTimestampMs)")
             }
             guard time >= previous else {
-                throw FormatError(.nonMonotoneTime, path: path, line: number, value: String(line),
-                                  problem: "timestamp \(time) ms is before the previous line's \(previous) ms", expected: "timestamps that never decrease")
+                throw FormatError(
+                    .nonMonotoneTime, path: path, line: number, value: String(line),
+                    problem: "timestamp \(time) ms is before the previous line's \(previous) ms", expected: "timestamps that never decrease")
             }
             if time == 0 { atZero += 1; continue }
             if time != previous { close(bin: previous - 1); binCount = 0 }
@@ -60,14 +61,16 @@ public enum MahimahiTrace {
             previous = time
         }
         guard previous > 0 else {
-            throw FormatError(.outOfRange, path: path, line: lastLine.number, value: String(lastLine.text),
-                              problem: "the last timestamp is 0 ms, so the trace has no duration", expected: "a last timestamp ≥ 1 ms (the loop length)")
+            throw FormatError(
+                .outOfRange, path: path, line: lastLine.number, value: String(lastLine.text),
+                problem: "the last timestamp is 0 ms, so the trace has no duration", expected: "a last timestamp ≥ 1 ms (the loop length)")
         }
         binCount += atZero  // t = 0 coincides with t = L of the previous loop
         close(bin: previous - 1)
         return runs.map {
-            TracePeriod(durationSeconds: Double($0.lengthMs) / 1000,
-                        bitsPerSecond: Double($0.count * bitsPerOpportunity) * 1000)
+            TracePeriod(
+                durationSeconds: Double($0.lengthMs) / 1000,
+                bitsPerSecond: Double($0.count * bitsPerOpportunity) * 1000)
         }
     }
 
@@ -79,20 +82,23 @@ public enum MahimahiTrace {
         let packets = (trace.loopBits / packetBits).rounded()
         let milliseconds = (trace.loopDurationSeconds * 1000).rounded()
         guard packets <= Double(maximumOpportunities), milliseconds <= Double(maximumTimestampMs) else {
-            throw FormatError(.notRepresentable, path: trace.name,
-                              problem: "one loop is \(NumberText.format(packets)) packets over \(NumberText.format(milliseconds)) ms",
-                              expected: "at most \(maximumOpportunities) packets and \(maximumTimestampMs) ms")
+            throw FormatError(
+                .notRepresentable, path: trace.name,
+                problem: "one loop is \(NumberText.format(packets)) packets over \(NumberText.format(milliseconds)) ms",
+                expected: "at most \(maximumOpportunities) packets and \(maximumTimestampMs) ms")
         }
         let loopMs = max(1, Int(milliseconds))
         let total = Int(packets)
         guard total > 0 else {
-            throw FormatError(.notRepresentable, path: trace.name,
-                              problem: "one loop carries \(NumberText.format(trace.loopBits)) bits, less than half a 1500-byte packet",
-                              expected: "at least 12000 bits per loop")
+            throw FormatError(
+                .notRepresentable, path: trace.name,
+                problem: "one loop carries \(NumberText.format(trace.loopBits)) bits, less than half a 1500-byte packet",
+                expected: "at least 12000 bits per loop")
         }
         guard let lastPeriod = trace.periods.last, lastPeriod.bitsPerSecond > 0 else {
-            throw FormatError(.notRepresentable, path: trace.name, problem: "the trace ends in an outage, but Mahimahi loops at its last delivery",
-                              expected: "a trace whose last period has bandwidth > 0")
+            throw FormatError(
+                .notRepresentable, path: trace.name, problem: "the trace ends in an outage, but Mahimahi loops at its last delivery",
+                expected: "a trace whose last period has bandwidth > 0")
         }
         // Opportunities per non-empty millisecond, (timestamp, count): memory grows with the
         // number of busy milliseconds, not packets.

@@ -22,7 +22,8 @@ public enum SabreNetworkTrace {
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let entries = try JSONInput.decode([Period].self, from: Data(text.utf8), path: path)
         guard !entries.isEmpty else {
-            throw FormatError(.emptyFile, path: path, problem: "the array has no periods", expected: "[{\"duration_ms\", \"bandwidth_kbps\", \"latency_ms\"}, …]")
+            throw FormatError(
+                .emptyFile, path: path, problem: "the array has no periods", expected: "[{\"duration_ms\", \"bandwidth_kbps\", \"latency_ms\"}, …]")
         }
         var periods: [TracePeriod] = []
         periods.reserveCapacity(entries.count)
@@ -35,8 +36,10 @@ public enum SabreNetworkTrace {
             try check(entry.durationMs, "duration_ms", positive: true, expected: "milliseconds > 0")
             try check(entry.bandwidthKbps, "bandwidth_kbps", positive: false, expected: "kbit/s ≥ 0")
             try check(entry.latencyMs ?? 0, "latency_ms", positive: false, expected: "milliseconds ≥ 0")
-            periods.append(TracePeriod(durationSeconds: entry.durationMs / 1000, bitsPerSecond: entry.bandwidthKbps * 1000,
-                                       latencySeconds: (entry.latencyMs ?? 0) / 1000))
+            periods.append(
+                TracePeriod(
+                    durationSeconds: entry.durationMs / 1000, bitsPerSecond: entry.bandwidthKbps * 1000,
+                    latencySeconds: (entry.latencyMs ?? 0) / 1000))
         }
         return periods
     }

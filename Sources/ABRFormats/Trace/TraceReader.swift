@@ -14,8 +14,9 @@ public enum TraceReader {
         let text = try TextFile.read(path)
         guard let format = format ?? TraceFormat.detect(text) else {
             if TextFile.lines(text).isEmpty { throw FormatError(.emptyFile, path: path, problem: "the file has no data lines") }
-            throw FormatError(.unknownFormat, path: path, problem: "cannot tell the trace format from the content",
-                              expected: "one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")), or name it explicitly")
+            throw FormatError(
+                .unknownFormat, path: path, problem: "cannot tell the trace format from the content",
+                expected: "one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")), or name it explicitly")
         }
         let periods = try format.periods(parsing: text, path: path)
         do {
@@ -50,7 +51,8 @@ public enum TraceReader {
             throw FormatError(.unreadable, path: path, problem: "cannot list the folder: \(error.localizedDescription)")
         }
         let folder = URL(fileURLWithPath: path)
-        let files = names
+        let files =
+            names
             .filter { !$0.hasPrefix(".") && !$0.hasPrefix("README") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { folder.appendingPathComponent($0).path }

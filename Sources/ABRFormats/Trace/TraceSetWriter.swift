@@ -43,56 +43,58 @@ public enum TraceSetWriter {
             families.append((prefix, traces.filter { $0.name.hasPrefix(prefix) }))
         }
         var text = """
-        # traces/
+            # traces/
 
-        Network traces the project generates itself, in Pensieve's cooked format (`time_s<TAB>Mbit/s`
-        per line, 1 Mbit = 10⁶ bit; line *i* covers the interval ending at its timestamp, see
-        `Sources/ABRFormats/Trace/CookedTrace.swift`). Every file here, and this README, is written by
+            Network traces the project generates itself, in Pensieve's cooked format (`time_s<TAB>Mbit/s`
+            per line, 1 Mbit = 10⁶ bit; line *i* covers the interval ending at its timestamp, see
+            `Sources/ABRFormats/Trace/CookedTrace.swift`). Every file here, and this README, is written by
 
-            swift run abrkit traces generate --out traces --seed \(seed)
+                swift run abrkit traces generate --out traces --seed \(seed)
 
-        and a test checks that the command recreates them byte for byte. Do not edit by hand.
+            and a test checks that the command recreates them byte for byte. Do not edit by hand.
 
-        ## Generators (`Sources/ABRSimulator/Trace/Generators/`)
+            ## Generators (`Sources/ABRSimulator/Trace/Generators/`)
 
-        - **constant**: one rate for the whole trace; download times are bits ÷ rate, a hand oracle.
-        - **step**: fixed levels held for equal times; isolates the reaction to one drop or rise.
-        - **on/off outage**: a rate alternating with zero bandwidth (a tunnel); starts and ends on.
-        - **Markov-modulated** (3G-, LTE-, broadband-like): a birth–death chain over states with mean
-          rates and geometric dwell times (1-s steps), times AR(1) noise from a SplitMix64 stream
-          (Steele et al. 2014, doi:10.1145/2660193.2660195), rounded to whole kbit/s. Parameters and
-          their provenance are in `MarkovTraceGenerator+Presets.swift`:
-          - 3G-like targets Pensieve's HSDPA test set (Riiser et al. 2013, doi:10.1145/2483977.2483991):
-            time-weighted mean 1.20, p10 0.41, median 1.00, p90 2.25 Mbit/s.
-          - LTE-like targets the Belgium 4G/LTE traces (van der Hooft et al. 2016,
-            doi:10.1109/LCOMM.2016.2601087): mean 30.2, p10 9.2, median 28.8, p90 54.0 Mbit/s.
-          - broadband-like follows the shape of the FCC's Measuring Broadband America fixed reports
-            (the tier mostly delivered, with congested spells); tiers 10, 25, 50 and 100 Mbit/s.
+            - **constant**: one rate for the whole trace; download times are bits ÷ rate, a hand oracle.
+            - **step**: fixed levels held for equal times; isolates the reaction to one drop or rise.
+            - **on/off outage**: a rate alternating with zero bandwidth (a tunnel); starts and ends on.
+            - **Markov-modulated** (3G-, LTE-, broadband-like): a birth–death chain over states with mean
+              rates and geometric dwell times (1-s steps), times AR(1) noise from a SplitMix64 stream
+              (Steele et al. 2014, doi:10.1145/2660193.2660195), rounded to whole kbit/s. Parameters and
+              their provenance are in `MarkovTraceGenerator+Presets.swift`:
+              - 3G-like targets Pensieve's HSDPA test set (Riiser et al. 2013, doi:10.1145/2483977.2483991):
+                time-weighted mean 1.20, p10 0.41, median 1.00, p90 2.25 Mbit/s.
+              - LTE-like targets the Belgium 4G/LTE traces (van der Hooft et al. 2016,
+                doi:10.1109/LCOMM.2016.2601087): mean 30.2, p10 9.2, median 28.8, p90 54.0 Mbit/s.
+              - broadband-like follows the shape of the FCC's Measuring Broadband America fixed reports
+                (the tier mostly delivered, with congested spells); tiers 10, 25, 50 and 100 Mbit/s.
 
-        Each random trace's seed is `SplitMix64.seed(\(seed), label: <file name>)`, so adding or removing
-        a trace leaves the others unchanged.
+            Each random trace's seed is `SplitMix64.seed(\(seed), label: <file name>)`, so adding or removing
+            a trace leaves the others unchanged.
 
-        ## What the families measure (time-weighted, pooled; `abrkit traces info`)
+            ## What the families measure (time-weighted, pooled; `abrkit traces info`)
 
-        | family | traces | mean Mbit/s | p10 | median | p90 |
-        |---|---:|---:|---:|---:|---:|
+            | family | traces | mean Mbit/s | p10 | median | p90 |
+            |---|---:|---:|---:|---:|---:|
 
-        """
+            """
         for (name, group) in families {
             guard let stats = try? TraceStatistics(pooling: group) else { continue }
-            text += "| \(name) | \(group.count) | \(mbps(stats.meanBitsPerSecond)) | \(mbps(stats.p10BitsPerSecond)) | "
+            text +=
+                "| \(name) | \(group.count) | \(mbps(stats.meanBitsPerSecond)) | \(mbps(stats.p10BitsPerSecond)) | "
                 + "\(mbps(stats.medianBitsPerSecond)) | \(mbps(stats.p90BitsPerSecond)) |\n"
         }
         text += """
 
-        ## Files
+            ## Files
 
-        | file | generator and parameters | seed | duration s | mean Mbit/s |
-        |---|---|---:|---:|---:|
+            | file | generator and parameters | seed | duration s | mean Mbit/s |
+            |---|---|---:|---:|---:|
 
-        """
+            """
         for (entry, trace) in zip(entries, traces) {
-            text += "| `\(entry.name)` | \(entry.generator.summary) | \(entry.isRandom ? String(entry.seed) : "—") | "
+            text +=
+                "| `\(entry.name)` | \(entry.generator.summary) | \(entry.isRandom ? String(entry.seed) : "—") | "
                 + "\(NumberText.format(trace.loopDurationSeconds)) | \(mbps(trace.meanBitsPerSecond)) |\n"
         }
         return text

@@ -33,17 +33,22 @@ public enum HLSVideo {
         for (k, variant) in variants.enumerated() {
             let mediaPath = base.appendingPathComponent(variant.uri).path
             let (sizes, extinf) = try parseMedia(try TextFile.read(mediaPath), path: mediaPath)
-            if k == 0 { durations = extinf; table = sizes.map { [$0] } } else {
+            if k == 0 {
+                durations = extinf; table = sizes.map { [$0] }
+            } else {
                 guard sizes.count == table.count else {
-                    throw FormatError(.inconsistentTable, path: mediaPath, value: String(sizes.count),
-                                      problem: "\(sizes.count) segments, but \(variants[0].uri) has \(table.count)", expected: "aligned variants with equal segment counts")
+                    throw FormatError(
+                        .inconsistentTable, path: mediaPath, value: String(sizes.count),
+                        problem: "\(sizes.count) segments, but \(variants[0].uri) has \(table.count)", expected: "aligned variants with equal segment counts")
                 }
                 for (i, size) in sizes.enumerated() { table[i].append(size) }
             }
         }
         let sorted = durations.sorted()
         let median = sorted[sorted.count / 2]
-        let levels = variants.map { Level(bitsPerSecond: $0.averageBandwidth ?? $0.bandwidth, width: $0.width, height: $0.height, name: $0.height.map { "\($0)p" }) }
+        let levels = variants.map {
+            Level(bitsPerSecond: $0.averageBandwidth ?? $0.bandwidth, width: $0.width, height: $0.height, name: $0.height.map { "\($0)p" })
+        }
         do {
             return try Video(levels: levels, segmentSeconds: median, segmentBytes: table)
         } catch {
@@ -54,8 +59,9 @@ public enum HLSVideo {
     static func parseMaster(_ text: String, path: String) throws(FormatError) -> [Variant] {
         let lines = TextFile.lines(text)
         guard lines.first?.text == "#EXTM3U" else {
-            throw FormatError(.unknownFormat, path: path, line: lines.first?.number, value: lines.first.map { String($0.text) },
-                              problem: "not an HLS playlist", expected: "#EXTM3U on the first line")
+            throw FormatError(
+                .unknownFormat, path: path, line: lines.first?.number, value: lines.first.map { String($0.text) },
+                problem: "not an HLS playlist", expected: "#EXTM3U on the first line")
         }
         var variants: [Variant] = []
         var pending: (attributes: [String: String], line: Int)?
@@ -64,18 +70,22 @@ public enum HLSVideo {
                 pending = (attributes(String(line.dropFirst("#EXT-X-STREAM-INF:".count))), number)
             } else if !line.hasPrefix("#"), let (attrs, infLine) = pending {
                 guard let bandwidth = attrs["BANDWIDTH"].flatMap(Double.init), bandwidth > 0 else {
-                    throw FormatError(.outOfRange, path: path, line: infLine, value: attrs["BANDWIDTH"] ?? "(none)",
-                                      problem: "BANDWIDTH is missing or not a positive number", expected: "bits per second > 0")
+                    throw FormatError(
+                        .outOfRange, path: path, line: infLine, value: attrs["BANDWIDTH"] ?? "(none)",
+                        problem: "BANDWIDTH is missing or not a positive number", expected: "bits per second > 0")
                 }
                 let average = attrs["AVERAGE-BANDWIDTH"].flatMap(Double.init)
                 let size = attrs["RESOLUTION"]?.split(separator: "x").compactMap { Int($0) }
-                variants.append(Variant(bandwidth: bandwidth, averageBandwidth: average, width: size?.first, height: size?.count == 2 ? size?[1] : nil,
-                                        uri: String(line), line: infLine))
+                variants.append(
+                    Variant(
+                        bandwidth: bandwidth, averageBandwidth: average, width: size?.first, height: size?.count == 2 ? size?[1] : nil,
+                        uri: String(line), line: infLine))
                 pending = nil
             }
         }
         guard !variants.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, problem: "no #EXT-X-STREAM-INF variants", expected: "a master playlist (a media playlist is one level)")
+            throw FormatError(
+                .inconsistentTable, path: path, problem: "no #EXT-X-STREAM-INF variants", expected: "a master playlist (a media playlist is one level)")
         }
         return variants
     }
@@ -90,13 +100,16 @@ public enum HLSVideo {
             if line.hasPrefix("#EXTINF:") {
                 let field = line.dropFirst("#EXTINF:".count).split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
                 guard let value = Double(field), value.isFinite, value > 0 else {
-                    throw FormatError(.outOfRange, path: path, line: number, value: String(field), problem: "EXTINF duration is not a positive number", expected: "seconds > 0")
+                    throw FormatError(
+                        .outOfRange, path: path, line: number, value: String(field), problem: "EXTINF duration is not a positive number",
+                        expected: "seconds > 0")
                 }
                 duration = (value, number)
             } else if line.hasPrefix("#EXT-X-BYTERANGE:") {
                 let spec = line.dropFirst("#EXT-X-BYTERANGE:".count).split(separator: "@").first ?? ""
                 guard let length = Int(spec), length >= 0 else {
-                    throw FormatError(.outOfRange, path: path, line: number, value: String(spec), problem: "byte range length is not a whole number", expected: "bytes ≥ 0")
+                    throw FormatError(
+                        .outOfRange, path: path, line: number, value: String(spec), problem: "byte range length is not a whole number", expected: "bytes ≥ 0")
                 }
                 byteRange = length
             } else if !line.hasPrefix("#"), let (seconds, _) = duration {
@@ -105,7 +118,9 @@ public enum HLSVideo {
                 } else {
                     let segmentPath = base.appendingPathComponent(String(line)).path
                     guard let attributes = try? FileManager.default.attributesOfItem(atPath: segmentPath), let size = attributes[.size] as? NSNumber else {
-                        throw FormatError(.fileNotFound, path: path, line: number, value: String(line), problem: "segment file \(segmentPath) is missing", expected: "every listed segment on disk")
+                        throw FormatError(
+                            .fileNotFound, path: path, line: number, value: String(line), problem: "segment file \(segmentPath) is missing",
+                            expected: "every listed segment on disk")
                     }
                     sizes.append(size.intValue)
                 }
@@ -114,7 +129,9 @@ public enum HLSVideo {
                 byteRange = nil
             }
         }
-        guard !sizes.isEmpty else { throw FormatError(.inconsistentTable, path: path, problem: "no segments (#EXTINF)", expected: "a media playlist with segments") }
+        guard !sizes.isEmpty else {
+            throw FormatError(.inconsistentTable, path: path, problem: "no segments (#EXTINF)", expected: "a media playlist with segments")
+        }
         return (sizes, durations)
     }
 

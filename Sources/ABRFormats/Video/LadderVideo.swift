@@ -17,23 +17,26 @@ public enum LadderVideo {
     ///   named `qualityMetric` that is absent.
     public static func read(path: String, qualityMetric: String? = nil) throws(FormatError) -> Video {
         let file = try readFile(path: path)
-        try check(file.levels.count == file.bitratesKbps.count, path: path, codingPath: "levels", value: "\(file.levels.count)",
-                  problem: "\(file.levels.count) level descriptions", expected: "\(file.bitratesKbps.count), one per bitrate")
+        try check(
+            file.levels.count == file.bitratesKbps.count, path: path, codingPath: "levels", value: "\(file.levels.count)",
+            problem: "\(file.levels.count) level descriptions", expected: "\(file.bitratesKbps.count), one per bitrate")
         let levels = zip(file.bitratesKbps, file.levels).map { kbps, info in
             Level(bitsPerSecond: kbps * 1000, width: info.width, height: info.height, name: info.name)
         }
         let tables = file.segmentQuality ?? [:]
         let metric: String?
         if let qualityMetric {
-            try check(tables[qualityMetric] != nil, path: path, codingPath: "segment_quality", value: qualityMetric,
-                      problem: "no quality table \"\(qualityMetric)\"", expected: "one of: \(tables.keys.sorted().joined(separator: ", "))")
+            try check(
+                tables[qualityMetric] != nil, path: path, codingPath: "segment_quality", value: qualityMetric,
+                problem: "no quality table \"\(qualityMetric)\"", expected: "one of: \(tables.keys.sorted().joined(separator: ", "))")
             metric = qualityMetric
         } else {
             metric = defaultQualityMetrics.first { tables[$0] != nil }
         }
-        return try SabreMovie.makeVideo(path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
-                                        segmentSizesBits: file.segmentSizesBits, levels: levels,
-                                        quality: metric.flatMap { tables[$0] }, metric: metric)
+        return try SabreMovie.makeVideo(
+            path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
+            segmentSizesBits: file.segmentSizesBits, levels: levels,
+            quality: metric.flatMap { tables[$0] }, metric: metric)
     }
 
     /// Decodes a ladder file as written, without turning it into a `Video`.

@@ -17,24 +17,29 @@ public enum PensieveVideoFolder {
     public static let pensievePlayedChunkCount = 48
     static let filePrefix = "video_size_"
 
-    public static func read(path: String, bitratesKbps: [Double] = defaultBitratesKbps, segmentSeconds: Double = defaultSegmentSeconds,
-                            segmentLimit: Int? = nil) throws(FormatError) -> Video {
+    public static func read(
+        path: String, bitratesKbps: [Double] = defaultBitratesKbps, segmentSeconds: Double = defaultSegmentSeconds,
+        segmentLimit: Int? = nil
+    ) throws(FormatError) -> Video {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw FormatError(exists ? .unreadable : .fileNotFound, path: path, problem: exists ? "not a readable folder" : "no such folder",
-                              expected: "a folder of video_size_0 … video_size_N files")
+            throw FormatError(
+                exists ? .unreadable : .fileNotFound, path: path, problem: exists ? "not a readable folder" : "no such folder",
+                expected: "a folder of video_size_0 … video_size_N files")
         }
         let levelFiles = names.filter { $0.hasPrefix(filePrefix) }
         guard !levelFiles.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, value: "0", problem: "zero levels: no video_size_N files", expected: "video_size_0 … video_size_N")
+            throw FormatError(
+                .inconsistentTable, path: path, value: "0", problem: "zero levels: no video_size_N files", expected: "video_size_0 … video_size_N")
         }
         guard levelFiles.count == bitratesKbps.count else {
-            throw FormatError(.inconsistentTable, path: path, value: "\(levelFiles.count)",
-                              problem: "\(levelFiles.count) video_size_N files for \(bitratesKbps.count) bitrates",
-                              expected: "one file per bitrate (\(bitratesKbps.map(NumberText.format).joined(separator: ",")) kbit/s)")
+            throw FormatError(
+                .inconsistentTable, path: path, value: "\(levelFiles.count)",
+                problem: "\(levelFiles.count) video_size_N files for \(bitratesKbps.count) bitrates",
+                expected: "one file per bitrate (\(bitratesKbps.map(NumberText.format).joined(separator: ",")) kbit/s)")
         }
         let folder = URL(fileURLWithPath: path)
         var columns: [[Int]] = []
@@ -50,8 +55,9 @@ public enum PensieveVideoFolder {
                 throw FormatError(.emptyFile, path: file, problem: "zero segments: the file has no sizes", expected: "one chunk size per line")
             }
             if let first = columns.first, first.count != sizes.count {
-                throw FormatError(.inconsistentTable, path: file, value: "\(sizes.count)",
-                                  problem: "\(sizes.count) chunk sizes, but video_size_0 has \(first.count)", expected: "the same chunk count in every file")
+                throw FormatError(
+                    .inconsistentTable, path: file, value: "\(sizes.count)",
+                    problem: "\(sizes.count) chunk sizes, but video_size_0 has \(first.count)", expected: "the same chunk count in every file")
             }
             columns.append(sizes)
         }

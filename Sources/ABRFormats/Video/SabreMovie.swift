@@ -23,29 +23,36 @@ public enum SabreMovie {
 
     public static func read(path: String) throws(FormatError) -> Video {
         let file = try JSONInput.decode(File.self, from: TextFile.readData(path), path: path)
-        return try makeVideo(path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
-                             segmentSizesBits: file.segmentSizesBits, levels: nil, quality: nil, metric: nil)
+        return try makeVideo(
+            path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
+            segmentSizesBits: file.segmentSizesBits, levels: nil, quality: nil, metric: nil)
     }
 
     /// Checks the Sabre fields shared with `ladder.json` and builds the `Video`.
-    static func makeVideo(path: String, segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]],
-                          levels: [Level]?, quality: [[Double]]?, metric: String?) throws(FormatError) -> Video {
+    static func makeVideo(
+        path: String, segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]],
+        levels: [Level]?, quality: [[Double]]?, metric: String?
+    ) throws(FormatError) -> Video {
         guard segmentDurationMs.isFinite, segmentDurationMs > 0 else {
-            throw FormatError.outOfRange("segment_duration_ms", NumberText.format(segmentDurationMs), path: path,
-                                         codingPath: "segment_duration_ms", expected: "milliseconds > 0")
+            throw FormatError.outOfRange(
+                "segment_duration_ms", NumberText.format(segmentDurationMs), path: path,
+                codingPath: "segment_duration_ms", expected: "milliseconds > 0")
         }
         guard !bitratesKbps.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]",
-                              problem: "zero levels", expected: "at least one bitrate")
+            throw FormatError(
+                .inconsistentTable, path: path, codingPath: "bitrates_kbps", value: "[]",
+                problem: "zero levels", expected: "at least one bitrate")
         }
         guard !segmentSizesBits.isEmpty else {
-            throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]",
-                              problem: "zero segments", expected: "at least one segment")
+            throw FormatError(
+                .inconsistentTable, path: path, codingPath: "segment_sizes_bits", value: "[]",
+                problem: "zero segments", expected: "at least one segment")
         }
         for (s, row) in segmentSizesBits.enumerated() {
             guard row.count == bitratesKbps.count else {
-                throw FormatError(.inconsistentTable, path: path, codingPath: "segment_sizes_bits[\(s)]", value: "\(row.count)",
-                                  problem: "segment \(s) has \(row.count) sizes", expected: "\(bitratesKbps.count), one per bitrate")
+                throw FormatError(
+                    .inconsistentTable, path: path, codingPath: "segment_sizes_bits[\(s)]", value: "\(row.count)",
+                    problem: "segment \(s) has \(row.count) sizes", expected: "\(bitratesKbps.count), one per bitrate")
             }
             for (l, bits) in row.enumerated() where bits < 0 {
                 throw FormatError.outOfRange("size", "\(bits)", path: path, codingPath: "segment_sizes_bits[\(s)][\(l)]", expected: "bits ≥ 0")
@@ -53,9 +60,10 @@ public enum SabreMovie {
         }
         let levelList = levels ?? bitratesKbps.map { Level(bitsPerSecond: $0 * 1000) }
         do {
-            return try Video(levels: levelList, segmentSeconds: segmentDurationMs / 1000,
-                             segmentBytes: segmentSizesBits.map { $0.map(bytes(fromBits:)) },
-                             segmentQuality: quality, qualityMetric: quality == nil ? nil : metric)
+            return try Video(
+                levels: levelList, segmentSeconds: segmentDurationMs / 1000,
+                segmentBytes: segmentSizesBits.map { $0.map(bytes(fromBits:)) },
+                segmentQuality: quality, qualityMetric: quality == nil ? nil : metric)
         } catch {
             throw FormatError(error, path: path)
         }

@@ -25,8 +25,9 @@ public enum VideoFormat: String, CaseIterable, Hashable, Sendable {
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 throw FormatError(.emptyFile, path: path, problem: "the file is empty", expected: "a ladder.json or Sabre movie JSON object")
             }
-            throw FormatError(.unknownFormat, path: path, problem: "not a JSON object",
-                              expected: "a ladder.json or Sabre movie JSON file, or a folder of Pensieve video_size_N files")
+            throw FormatError(
+                .unknownFormat, path: path, problem: "not a JSON object",
+                expected: "a ladder.json or Sabre movie JSON file, or a folder of Pensieve video_size_N files")
         }
         return object["abrkit_ladder_version"] != nil || object["levels"] != nil ? .ladder : .sabre
     }

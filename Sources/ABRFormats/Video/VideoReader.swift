@@ -24,8 +24,10 @@ public enum VideoReader {
         case .ladder: try LadderVideo.read(path: path, qualityMetric: qualityMetric)
         case .sabre: try SabreMovie.read(path: path)
         case .hls: try HLSVideo.read(path: path)
-        case .pensieve: try PensieveVideoFolder.read(path: path, bitratesKbps: bitratesKbps, segmentSeconds: segmentSeconds,
-                                                     segmentLimit: segmentLimit)
+        case .pensieve:
+            try PensieveVideoFolder.read(
+                path: path, bitratesKbps: bitratesKbps, segmentSeconds: segmentSeconds,
+                segmentLimit: segmentLimit)
         }
     }
 }

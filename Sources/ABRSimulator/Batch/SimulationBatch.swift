@@ -10,7 +10,8 @@ public struct SimulationBatch: Sendable {
     public var configuration: PlayerConfiguration
     public var qoe: QoEModel
 
-    public init(video: Video, traces: [BandwidthTrace], policies: [PolicyCatalog.Entry], configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear) {
+    public init(video: Video, traces: [BandwidthTrace], policies: [PolicyCatalog.Entry], configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear)
+    {
         self.video = video
         self.traces = traces
         self.policies = policies
@@ -38,7 +39,9 @@ public struct SimulationBatch: Sendable {
     public func runOne(trace: BandwidthTrace, entry: PolicyCatalog.Entry) -> SessionResult {
         var session: PlaybackSession<AnyPolicy>
         do {
-            session = try PlaybackSession(video: video, trace: trace, policy: AnyPolicy(entry.make(PolicySetup(video: video, trace: trace, configuration: configuration, qoe: qoe))), configuration: configuration, qoe: qoe)
+            session = try PlaybackSession(
+                video: video, trace: trace, policy: AnyPolicy(entry.make(PolicySetup(video: video, trace: trace, configuration: configuration, qoe: qoe))),
+                configuration: configuration, qoe: qoe)
         } catch {
             preconditionFailure("validated before the batch started: \(error)")
         }

@@ -9,7 +9,9 @@ extension PlaybackSession {
         let capacity = configuration.maxBufferSeconds + 1e-9
         var clock = 0.0
         for r in requests {
-            if r.requestTime < clock - 1e-9 { problems.append("request for segment \(r.segmentIndex) at \(r.requestTime) s precedes the previous end \(clock) s") }
+            if r.requestTime < clock - 1e-9 {
+                problems.append("request for segment \(r.segmentIndex) at \(r.requestTime) s precedes the previous end \(clock) s")
+            }
             if r.durationSeconds < 0 { problems.append("request for segment \(r.segmentIndex) has negative duration \(r.durationSeconds)") }
             clock = r.endTime
         }
@@ -18,16 +20,21 @@ extension PlaybackSession {
         var abandoned = 0
         for s in segments {
             if s.bufferBeforeSeconds < 0 || s.bufferAfterSeconds > capacity || s.bufferAfterSeconds < video.segmentSeconds - 1e-9 {
-                problems.append("segment \(s.index): buffer \(s.bufferBeforeSeconds) → \(s.bufferAfterSeconds) s breaks 0 ≤ buffer ≤ \(configuration.maxBufferSeconds)")
+                problems.append(
+                    "segment \(s.index): buffer \(s.bufferBeforeSeconds) → \(s.bufferAfterSeconds) s breaks 0 ≤ buffer ≤ \(configuration.maxBufferSeconds)")
             }
-            if s.bytes != video.segmentBytes[s.index][s.level] { problems.append("segment \(s.index): \(s.bytes) bytes, but level \(s.level) has \(video.segmentBytes[s.index][s.level])") }
+            if s.bytes != video.segmentBytes[s.index][s.level] {
+                problems.append("segment \(s.index): \(s.bytes) bytes, but level \(s.level) has \(video.segmentBytes[s.index][s.level])")
+            }
             if s.rebufferSeconds < 0 { problems.append("segment \(s.index): negative rebuffer \(s.rebufferSeconds)") }
             abandoned += s.abandonedBytes
         }
         let result = self.result.metrics
         let chosen = segments.reduce(0) { $0 + video.segmentBytes[$1.index][$1.level] }
         if result.playedBytes != chosen { problems.append("played bytes \(result.playedBytes) ≠ Σ chosen sizes \(chosen)") }
-        if result.downloadedBytes != chosen + abandoned { problems.append("downloaded bytes \(result.downloadedBytes) ≠ played \(chosen) + abandoned \(abandoned)") }
+        if result.downloadedBytes != chosen + abandoned {
+            problems.append("downloaded bytes \(result.downloadedBytes) ≠ played \(chosen) + abandoned \(abandoned)")
+        }
         for (a, b) in zip(stalls, stalls.dropFirst()) where b.start < a.start + a.durationSeconds - 1e-9 {
             problems.append("stalls at \(a.start) s and \(b.start) s overlap")
         }

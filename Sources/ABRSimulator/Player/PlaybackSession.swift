@@ -98,20 +98,22 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
         let q = qoe.utility(segment: index, level: decision.level, video: video)
         let reward = qoe.reward(utility: q, previousUtility: previousUtility, rebufferSeconds: rebufferInSegment)
         previousUtility = q
-        segments.append(SegmentRecord(
-            index: index, level: decision.level, bitsPerSecond: video.levels[decision.level].bitsPerSecond,
-            bytes: request.bytes, abandonedBytes: abandonedBytes, idleSeconds: idle,
-            downloadStart: request.requestTime, downloadSeconds: request.durationSeconds,
-            bufferBeforeSeconds: bufferBefore, bufferAfterSeconds: bufferSeconds,
-            rebufferSeconds: rebufferInSegment, reward: reward, reason: decision.reason))
+        segments.append(
+            SegmentRecord(
+                index: index, level: decision.level, bitsPerSecond: video.levels[decision.level].bitsPerSecond,
+                bytes: request.bytes, abandonedBytes: abandonedBytes, idleSeconds: idle,
+                downloadStart: request.requestTime, downloadSeconds: request.durationSeconds,
+                bufferBeforeSeconds: bufferBefore, bufferAfterSeconds: bufferSeconds,
+                rebufferSeconds: rebufferInSegment, reward: reward, reason: decision.reason))
         nextSegment += 1
         policy.didDownload(request, context: context(index: nextSegment, lastLevel: decision.level))
     }
 
     private func context(index: Int, lastLevel: Int?) -> DecisionContext {
-        DecisionContext(segmentIndex: index, time: time, bufferSeconds: bufferSeconds, maxBufferSeconds: configuration.maxBufferSeconds,
-                        lastLevel: lastLevel, isStartup: !isPlaying, video: video, history: requests,
-                        qoe: qoe, startupThresholdSeconds: configuration.startupThreshold(for: video))
+        DecisionContext(
+            segmentIndex: index, time: time, bufferSeconds: bufferSeconds, maxBufferSeconds: configuration.maxBufferSeconds,
+            lastLevel: lastLevel, isStartup: !isPlaying, video: video, history: requests,
+            qoe: qoe, startupThresholdSeconds: configuration.startupThreshold(for: video))
     }
 
     private mutating func startPlayback() {
@@ -154,12 +156,14 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
             while check < end {
                 let received = check > firstByte ? (trace.bitsDelivered(until: check) - trace.bitsDelivered(until: firstByte)) / 8 : 0
                 let bufferAtCheck = isPlaying ? max(0, bufferSeconds - (check - start)) : bufferSeconds
-                let progress = DownloadProgress(segmentIndex: index, level: level, bytesReceived: received, bytesTotal: bytes,
-                                                elapsedSeconds: check - start, bufferSeconds: bufferAtCheck, latencySeconds: latency)
+                let progress = DownloadProgress(
+                    segmentIndex: index, level: level, bytesReceived: received, bytesTotal: bytes,
+                    elapsedSeconds: check - start, bufferSeconds: bufferAtCheck, latencySeconds: latency)
                 if let lower = policy.abandon(progress, context: context(index: index, lastLevel: lastLevel)), lower < level, lower >= 0 {
                     elapse(check - start, segment: index)
-                    let record = DownloadRecord(segmentIndex: index, level: level, bytes: Int(received.rounded(.down)), requestTime: start,
-                                                latencySeconds: latency, durationSeconds: check - start, abandoned: true)
+                    let record = DownloadRecord(
+                        segmentIndex: index, level: level, bytes: Int(received.rounded(.down)), requestTime: start,
+                        latencySeconds: latency, durationSeconds: check - start, abandoned: true)
                     return (record, lower)
                 }
                 check += interval
@@ -188,6 +192,7 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
             rebufferSeconds: rebuffer, rebufferEvents: stalls.count, startupDelaySeconds: startupDelaySeconds,
             switches: switches, downloadedBytes: downloaded, playedBytes: played, playbackSeconds: playback,
             sessionSeconds: time + bufferSeconds)
-        return SessionResult(traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics, failure: failure)
+        return SessionResult(
+            traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics, failure: failure)
     }
 }

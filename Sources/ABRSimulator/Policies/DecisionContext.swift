@@ -59,7 +59,9 @@ public struct DownloadProgress: Hashable, Sendable {
     /// The request's latency (time to first byte), included in `elapsedSeconds`.
     public var latencySeconds: Double
 
-    public init(segmentIndex: Int, level: Int, bytesReceived: Double, bytesTotal: Int, elapsedSeconds: Double, bufferSeconds: Double, latencySeconds: Double = 0) {
+    public init(
+        segmentIndex: Int, level: Int, bytesReceived: Double, bytesTotal: Int, elapsedSeconds: Double, bufferSeconds: Double, latencySeconds: Double = 0
+    ) {
         self.segmentIndex = segmentIndex
         self.level = level
         self.bytesReceived = bytesReceived

@@ -100,11 +100,11 @@ public struct MPCPlanner: Sendable {
         let depth: Int
         let levels: Int
         let first: Int
-        var utilities: [Double]        // [step * levels + level]
-        var seconds: [Double]          // [step * levels + level]
-        var bound: [Double]            // bound[k] ≥ reward of steps k..<depth
-        var states: [State]            // states[k] before step k
-        var prefix: [Double]           // prefix[k] = reward of steps 0..<k
+        var utilities: [Double]  // [step * levels + level]
+        var seconds: [Double]  // [step * levels + level]
+        var bound: [Double]  // bound[k] ≥ reward of steps k..<depth
+        var states: [State]  // states[k] before step k
+        var prefix: [Double]  // prefix[k] = reward of steps 0..<k
         var current: [Int]
         var bestLevels: [Int]
         var bestReward = -Double.infinity

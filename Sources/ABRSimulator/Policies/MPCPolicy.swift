@@ -42,8 +42,9 @@ public struct MPCPolicy: ABRPolicy {
         }
         pendingPrediction = harmonic
         let rate = robust ? harmonic / (1 + maxRecentError) : harmonic
-        let planner = MPCPlanner(video: context.video, qoe: context.qoe, maxBufferSeconds: context.maxBufferSeconds,
-                                 startupThresholdSeconds: context.startupThresholdSeconds)
+        let planner = MPCPlanner(
+            video: context.video, qoe: context.qoe, maxBufferSeconds: context.maxBufferSeconds,
+            startupThresholdSeconds: context.startupThresholdSeconds)
         let previous = context.lastLevel.map { context.qoe.utility(segment: context.segmentIndex - 1, level: $0, video: context.video) }
         let state = MPCPlanner.State(bufferSeconds: context.bufferSeconds, isPlaying: !context.isStartup, previousUtility: previous)
         let plan = planner.bestPlan(from: state, first: context.segmentIndex, horizon: horizon, bitsPerSecond: rate)

@@ -92,8 +92,9 @@ public struct OptimalPlanner: Sendable {
             layer.removeAll(keepingCapacity: true)
             for (p, node) in previous.enumerated() {
                 for level in 0..<video.levelCount {
-                    var next = advance(node, segment: segment, level: level, utility: utilities[level],
-                                       previousUtility: node.level >= 0 ? previousUtilities[node.level] : nil)
+                    var next = advance(
+                        node, segment: segment, level: level, utility: utilities[level],
+                        previousUtility: node.level >= 0 ? previousUtilities[node.level] : nil)
                     next.parent = p
                     layer.append(next)
                 }
@@ -125,8 +126,9 @@ public struct OptimalPlanner: Sendable {
         let penalty = qoe.startupPenalty, stall = qoe.rebufferPenalty
         var entries = layer.indices.map { i in
             let n = layer[i]
-            return Entry(group: n.level * 2 + (n.isPlaying ? 1 : 0), time: bin(n.time), buffer: bin(n.bufferSeconds),
-                         score: n.score(penalty), reach: n.reach(penalty, stall), index: i)
+            return Entry(
+                group: n.level * 2 + (n.isPlaying ? 1 : 0), time: bin(n.time), buffer: bin(n.bufferSeconds),
+                score: n.score(penalty), reach: n.reach(penalty, stall), index: i)
         }
         entries.sort()
         var kept: [Node] = []

@@ -16,8 +16,9 @@ public struct OptimalPolicy: ABRPolicy {
     ///
     /// - Complexity: see `OptimalPlanner.solve()`; about a second for 600 segments × 10 levels.
     public init(setup: PolicySetup, binSeconds: Double = OptimalPlanner.defaultBinSeconds, prunesDominated: Bool = true) {
-        let planner = OptimalPlanner(video: setup.video, trace: setup.trace, configuration: setup.configuration, qoe: setup.qoe,
-                                     binSeconds: binSeconds, prunesDominated: prunesDominated)
+        let planner = OptimalPlanner(
+            video: setup.video, trace: setup.trace, configuration: setup.configuration, qoe: setup.qoe,
+            binSeconds: binSeconds, prunesDominated: prunesDominated)
         (plan, plannedQoE) = planner.solve()
     }
 

@@ -15,7 +15,8 @@ public struct ThroughputAbandonment: Hashable, Sendable {
     public let graceSeconds: Double
     public let safetyFactor: Double
 
-    public init(multiplier: Double = defaultMultiplier, graceSeconds: Double = defaultGraceSeconds, safetyFactor: Double = ThroughputPolicy.defaultSafetyFactor) {
+    public init(multiplier: Double = defaultMultiplier, graceSeconds: Double = defaultGraceSeconds, safetyFactor: Double = ThroughputPolicy.defaultSafetyFactor)
+    {
         self.multiplier = multiplier
         self.graceSeconds = graceSeconds
         self.safetyFactor = safetyFactor

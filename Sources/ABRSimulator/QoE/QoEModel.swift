@@ -53,7 +53,9 @@ public struct QoEModel: Hashable, Sendable {
     /// Checks that `video` carries what this model needs.
     public func validate(for video: Video) throws(ModelError) {
         if utility == .quality, video.segmentQuality == nil {
-            throw ModelError(.invalidConfiguration, "QoE 'quality' needs per-segment quality, and this video has none (encode it with abrkit encode, or choose linear, log or hd)")
+            throw ModelError(
+                .invalidConfiguration,
+                "QoE 'quality' needs per-segment quality, and this video has none (encode it with abrkit encode, or choose linear, log or hd)")
         }
     }
 

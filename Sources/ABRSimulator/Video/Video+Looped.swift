@@ -7,8 +7,9 @@ extension Video {
     public func looped(toSegmentCount count: Int) throws(ModelError) -> Video {
         guard count > 0 else { throw ModelError(.noSegments, "a looped video needs at least one segment, got \(count)") }
         let n = segmentCount
-        return try Video(levels: levels, segmentSeconds: segmentSeconds,
-                         segmentBytes: (0..<count).map { segmentBytes[$0 % n] },
-                         segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric)
+        return try Video(
+            levels: levels, segmentSeconds: segmentSeconds,
+            segmentBytes: (0..<count).map { segmentBytes[$0 % n] },
+            segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric)
     }
 }

@@ -30,7 +30,9 @@ public struct Video: Hashable, Sendable {
                 throw ModelError(.invalidLevel, "level \(i): bitrate \(level.bitsPerSecond) bit/s, expected a finite number > 0")
             }
             if i > 0, level.bitsPerSecond <= levels[i - 1].bitsPerSecond {
-                throw ModelError(.invalidLevel, "level \(i): bitrate \(level.bitsPerSecond) bit/s is not above level \(i - 1)'s \(levels[i - 1].bitsPerSecond); levels must ascend")
+                throw ModelError(
+                    .invalidLevel,
+                    "level \(i): bitrate \(level.bitsPerSecond) bit/s is not above level \(i - 1)'s \(levels[i - 1].bitsPerSecond); levels must ascend")
             }
         }
         for (s, row) in segmentBytes.enumerated() {

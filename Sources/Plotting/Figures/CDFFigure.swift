@@ -16,8 +16,9 @@ public enum CDFFigure {
 
     public static func figure(title: String, metrics: [Metric]) -> Figure {
         let charts = metrics.map { metric in
-            Chart(title: metric.title, xLabel: metric.axisLabel, yLabel: "fraction of sessions",
-                  series: metric.values.map { Chart.Series(name: $0.policy, points: cdf($0.values), style: .step) })
+            Chart(
+                title: metric.title, xLabel: metric.axisLabel, yLabel: "fraction of sessions",
+                series: metric.values.map { Chart.Series(name: $0.policy, points: cdf($0.values), style: .step) })
         }
         return Figure(title: title, charts: charts, panelHeight: 200)
     }

@@ -13,20 +13,26 @@ public enum RateQualityFigure {
         var charts: [Chart] = []
         let psnr = rungs.compactMap { r in r.psnrDb.map { (x: r.averageKbps, y: $0) } }
         if psnr.count == rungs.count, !psnr.isEmpty {
-            charts.append(Chart(title: "PSNR against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "PSNR (dB)",
-                                series: [Chart.Series(name: "PSNR", points: psnr, style: .lineAndMarkers, labels: labels)],
-                                includeZeroY: false, topAxis: topAxis))
+            charts.append(
+                Chart(
+                    title: "PSNR against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "PSNR (dB)",
+                    series: [Chart.Series(name: "PSNR", points: psnr, style: .lineAndMarkers, labels: labels)],
+                    includeZeroY: false, topAxis: topAxis))
         }
         let ssim = rungs.compactMap { r in r.ssim.map { (x: r.averageKbps, y: $0) } }
         if ssim.count == rungs.count, !ssim.isEmpty {
-            charts.append(Chart(title: "SSIM against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "SSIM",
-                                series: [Chart.Series(name: "SSIM", points: ssim, style: .lineAndMarkers, labels: labels)],
-                                includeZeroY: false, topAxis: topAxis))
+            charts.append(
+                Chart(
+                    title: "SSIM against the source", xLabel: "measured average bitrate (kbit/s)", yLabel: "SSIM",
+                    series: [Chart.Series(name: "SSIM", points: ssim, style: .lineAndMarkers, labels: labels)],
+                    includeZeroY: false, topAxis: topAxis))
         }
         if charts.isEmpty {
-            charts.append(Chart(title: "Bitrate per rung", xLabel: "measured average bitrate (kbit/s)", yLabel: "peak bitrate (kbit/s)",
-                                series: [Chart.Series(name: "peak", points: rungs.map { (x: $0.averageKbps, y: $0.peakKbps) }, style: .lineAndMarkers, labels: labels)],
-                                topAxis: topAxis))
+            charts.append(
+                Chart(
+                    title: "Bitrate per rung", xLabel: "measured average bitrate (kbit/s)", yLabel: "peak bitrate (kbit/s)",
+                    series: [Chart.Series(name: "peak", points: rungs.map { (x: $0.averageKbps, y: $0.peakKbps) }, style: .lineAndMarkers, labels: labels)],
+                    topAxis: topAxis))
         }
         return Figure(title: "Rate–quality of the ladder" + (ladder.source.map { " (\($0.name))" } ?? ""), charts: charts, panelHeight: 230)
     }

@@ -9,11 +9,14 @@ public enum ResultFigures {
         let (header, records) = try CSVTable.parse(text, path: path)
         func column(_ name: String) throws(FormatError) -> Int {
             guard let i = header.firstIndex(of: name) else {
-                throw FormatError(.malformedRecord, path: path, line: 1, value: name, problem: "the header has no column '\(name)'", expected: "a sessions.csv written by abrkit simulate")
+                throw FormatError(
+                    .malformedRecord, path: path, line: 1, value: name, problem: "the header has no column '\(name)'",
+                    expected: "a sessions.csv written by abrkit simulate")
             }
             return i
         }
-        let trace = try column("trace"), policy = try column("policy"), qoe = try column("qoe_per_segment"), bitrate = try column("avg_bitrate_kbps"), rebuffer = try column("rebuffer_ratio")
+        let trace = try column("trace"), policy = try column("policy"), qoe = try column("qoe_per_segment"), bitrate = try column("avg_bitrate_kbps"),
+            rebuffer = try column("rebuffer_ratio")
         var order: [String] = []
         var values: [String: [[Double]]] = [:]
         for (n, record) in records.enumerated() {
@@ -30,10 +33,12 @@ public enum ResultFigures {
         func metric(_ k: Int, scale: Double = 1) -> [(policy: String, values: [Double])] {
             order.map { p in (policy: p, values: (values[p] ?? []).map { $0[k] * scale }) }
         }
-        return CDFFigure.figure(title: "Across \(Set(records.map { $0[trace] }).count) traces", metrics: [
-            CDFFigure.Metric(title: "QoE per segment", axisLabel: "QoE per segment", values: metric(0)),
-            CDFFigure.Metric(title: "Average bitrate", axisLabel: "average bitrate (kbit/s)", values: metric(1)),
-            CDFFigure.Metric(title: "Rebuffering", axisLabel: "rebuffer ratio (%)", values: metric(2, scale: 100)),
-        ])
+        return CDFFigure.figure(
+            title: "Across \(Set(records.map { $0[trace] }).count) traces",
+            metrics: [
+                CDFFigure.Metric(title: "QoE per segment", axisLabel: "QoE per segment", values: metric(0)),
+                CDFFigure.Metric(title: "Average bitrate", axisLabel: "average bitrate (kbit/s)", values: metric(1)),
+                CDFFigure.Metric(title: "Rebuffering", axisLabel: "rebuffer ratio (%)", values: metric(2, scale: 100)),
+            ])
     }
 }

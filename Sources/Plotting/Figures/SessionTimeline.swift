@@ -9,12 +9,15 @@ public enum SessionTimeline {
         var bitrate: [(x: Double, y: Double)] = result.segments.map { (x: $0.downloadStart, y: $0.bitsPerSecond / 1000) }
         if let last = result.segments.last { bitrate.append((x: last.downloadStart + last.downloadSeconds, y: last.bitsPerSecond / 1000)) }
         let charts = [
-            Chart(title: "Chosen bitrate", xLabel: "time (s)", yLabel: "bitrate (kbit/s)",
-                  series: [Chart.Series(name: result.policyName, points: bitrate, style: .step)], shaded: stalls, xBounds: (0, end)),
-            Chart(title: "Buffer level", xLabel: "time (s)", yLabel: "buffer (s)",
-                  series: [Chart.Series(name: "buffer", points: bufferPoints(result, segmentSeconds: segmentSeconds))], shaded: stalls, xBounds: (0, end)),
-            Chart(title: "Available bandwidth (\(trace.name))", xLabel: "time (s)", yLabel: "bandwidth (Mbit/s)",
-                  series: [Chart.Series(name: "trace", points: bandwidthPoints(trace, until: end), style: .step)], shaded: stalls, xBounds: (0, end)),
+            Chart(
+                title: "Chosen bitrate", xLabel: "time (s)", yLabel: "bitrate (kbit/s)",
+                series: [Chart.Series(name: result.policyName, points: bitrate, style: .step)], shaded: stalls, xBounds: (0, end)),
+            Chart(
+                title: "Buffer level", xLabel: "time (s)", yLabel: "buffer (s)",
+                series: [Chart.Series(name: "buffer", points: bufferPoints(result, segmentSeconds: segmentSeconds))], shaded: stalls, xBounds: (0, end)),
+            Chart(
+                title: "Available bandwidth (\(trace.name))", xLabel: "time (s)", yLabel: "bandwidth (Mbit/s)",
+                series: [Chart.Series(name: "trace", points: bandwidthPoints(trace, until: end), style: .step)], shaded: stalls, xBounds: (0, end)),
         ]
         return Figure(title: "Session timeline: \(result.policyName) over \(result.traceName)", charts: charts, panelHeight: 170)
     }

@@ -58,9 +58,11 @@ public struct HTMLReport: Sendable {
             case .table(let header, let rows, let textColumns):
                 out += "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
                 for row in rows {
-                    out += "<tr>" + row.enumerated().map { c, cell in
-                        c < textColumns ? "<td>\(escape(cell))</td>" : "<td class=\"num\">\(escape(cell))</td>"
-                    }.joined() + "</tr>\n"
+                    out +=
+                        "<tr>"
+                        + row.enumerated().map { c, cell in
+                            c < textColumns ? "<td>\(escape(cell))</td>" : "<td class=\"num\">\(escape(cell))</td>"
+                        }.joined() + "</tr>\n"
                 }
                 out += "</table>\n"
             }

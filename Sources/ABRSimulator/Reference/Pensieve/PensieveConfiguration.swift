@@ -71,9 +71,13 @@ public struct PensieveConfiguration: Hashable, Sendable {
         if let qoe, qoe.utilities.count != video.levelCount {
             throw fail("video has \(video.levelCount) levels but the QoE defines \(qoe.utilities.count) utilities, expected one per level")
         }
-        if let qoe, !(qoe.scale.isFinite && qoe.scale > 0 && qoe.rebufferPenalty.isFinite && qoe.rebufferPenalty >= 0
-            && qoe.smoothPenalty.isFinite && qoe.smoothPenalty >= 0 && qoe.utilities.allSatisfy(\.isFinite)) {
-            throw fail("QoE scale \(qoe.scale), penalties \(qoe.rebufferPenalty)/\(qoe.smoothPenalty), utilities \(qoe.utilities): expected finite values, a scale > 0 and penalties ≥ 0")
+        if let qoe,
+            !(qoe.scale.isFinite && qoe.scale > 0 && qoe.rebufferPenalty.isFinite && qoe.rebufferPenalty >= 0
+                && qoe.smoothPenalty.isFinite && qoe.smoothPenalty >= 0 && qoe.utilities.allSatisfy(\.isFinite))
+        {
+            throw fail(
+                "QoE scale \(qoe.scale), penalties \(qoe.rebufferPenalty)/\(qoe.smoothPenalty), utilities \(qoe.utilities): expected finite values, a scale > 0 and penalties ≥ 0"
+            )
         }
         guard firstLevel >= 0, firstLevel < video.levelCount else {
             throw fail("first level \(firstLevel), expected 0..<\(video.levelCount)")

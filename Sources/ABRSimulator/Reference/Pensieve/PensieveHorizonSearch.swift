@@ -109,8 +109,9 @@ public struct PensieveHorizonSearch: Sendable {
             let reward = score(path: &path, downloadSeconds, startBufferSeconds, lastLevel)
             state.consider(path, reward)
         }
-        search(&state, downloadSeconds, depth: 0, buffer: startBufferSeconds, rebuffer: 0,
-               utilitySum: 0, changeSum: 0, last: lastLevel)
+        search(
+            &state, downloadSeconds, depth: 0, buffer: startBufferSeconds, rebuffer: 0,
+            utilitySum: 0, changeSum: 0, last: lastLevel)
         guard state.hasBest else { return nil }
         return Plan(levels: state.bestPath, reward: state.bestReward, nodes: state.nodes)
     }
@@ -190,7 +191,8 @@ public struct PensieveHorizonSearch: Sendable {
             simulated += chunkSeconds
         }
         let remaining = horizon - depth
-        let bound = (utilitySum - qoe.smoothPenalty * changeSum + tail[remaining * levelCount + last]) / qoe.scale
+        let bound =
+            (utilitySum - qoe.smoothPenalty * changeSum + tail[remaining * levelCount + last]) / qoe.scale
             - qoe.rebufferPenalty * leastStall
         if bound + state.margin < state.bestReward { return }
 
@@ -206,9 +208,10 @@ public struct PensieveHorizonSearch: Sendable {
             nextBuffer += chunkSeconds
             let change = qoe.utilities[level] - qoe.utilities[last]
             state.path[depth] = level
-            search(&state, downloadSeconds, depth: depth + 1, buffer: nextBuffer, rebuffer: nextRebuffer,
-                   utilitySum: utilitySum + qoe.utilities[level], changeSum: changeSum + (change < 0 ? -change : change),
-                   last: level)
+            search(
+                &state, downloadSeconds, depth: depth + 1, buffer: nextBuffer, rebuffer: nextRebuffer,
+                utilitySum: utilitySum + qoe.utilities[level], changeSum: changeSum + (change < 0 ? -change : change),
+                last: level)
         }
     }
 }

@@ -17,11 +17,13 @@ extension PensieveModel.Result {
                 stalls.append(StallEvent(start: start + delay - chunk.rebufferSeconds, durationSeconds: chunk.rebufferSeconds, segmentIndex: i))
             }
             let sleep = chunk.sleepMs / 1000
-            segments.append(SegmentRecord(
-                index: i, level: chunk.level, bitsPerSecond: chunk.bitrateKbps * 1000, bytes: chunk.chunkBytes, abandonedBytes: 0,
-                idleSeconds: idle, downloadStart: start, downloadSeconds: delay, bufferBeforeSeconds: bufferBefore,
-                bufferAfterSeconds: chunk.bufferSeconds + sleep, rebufferSeconds: chunk.rebufferSeconds, reward: chunk.reward, reason: chunk.reason))
-            requests.append(DownloadRecord(segmentIndex: i, level: chunk.level, bytes: chunk.chunkBytes, requestTime: start, latencySeconds: 0, durationSeconds: delay))
+            segments.append(
+                SegmentRecord(
+                    index: i, level: chunk.level, bitsPerSecond: chunk.bitrateKbps * 1000, bytes: chunk.chunkBytes, abandonedBytes: 0,
+                    idleSeconds: idle, downloadStart: start, downloadSeconds: delay, bufferBeforeSeconds: bufferBefore,
+                    bufferAfterSeconds: chunk.bufferSeconds + sleep, rebufferSeconds: chunk.rebufferSeconds, reward: chunk.reward, reason: chunk.reason))
+            requests.append(
+                DownloadRecord(segmentIndex: i, level: chunk.level, bytes: chunk.chunkBytes, requestTime: start, latencySeconds: 0, durationSeconds: delay))
             clock = start + delay + sleep
             bufferBefore = chunk.bufferSeconds
             idle = sleep

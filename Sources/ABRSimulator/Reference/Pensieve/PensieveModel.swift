@@ -64,12 +64,13 @@ public enum PensieveModel {
             let step = link.download(bytes: bytes)
             timeMs += step.delayMs
             timeMs += step.sleepMs
-            chunks.append(PensieveChunkLog(
-                timeMs: timeMs, level: level, bitrateKbps: video.levels[level].kbps,
-                bufferSeconds: step.bufferSeconds, rebufferSeconds: step.rebufferSeconds, chunkBytes: bytes,
-                delayMs: step.delayMs, sleepMs: step.sleepMs,
-                reward: qoe.reward(level: level, previous: previous, rebufferSeconds: step.rebufferSeconds),
-                reason: reason))
+            chunks.append(
+                PensieveChunkLog(
+                    timeMs: timeMs, level: level, bitrateKbps: video.levels[level].kbps,
+                    bufferSeconds: step.bufferSeconds, rebufferSeconds: step.rebufferSeconds, chunkBytes: bytes,
+                    delayMs: step.delayMs, sleepMs: step.sleepMs,
+                    reward: qoe.reward(level: level, previous: previous, rebufferSeconds: step.rebufferSeconds),
+                    reason: reason))
             previous = level
             // The scripts also decide after the last chunk, then discard the decision; skip it.
             guard chunk + 1 < chunkCount else { break }

@@ -96,8 +96,9 @@ struct SabreBola: SabrePolicy {
         // score = (Vp (γp + u) − Q) / remain; sabre.py returns when it is negative
         let scoreNumerator = targets[progress.quality] - bufferLevelMs
         if scoreNumerator < 0 && scoreNumerator / remain < 0 { return nil }
-        let abandonTo = abandonSearch.bestLowerLevel(targets: targets, bufferMs: bufferLevelMs, remainingBits: remain,
-                                                     scoreNumerator: scoreNumerator, scoreDenominator: remain)
+        let abandonTo = abandonSearch.bestLowerLevel(
+            targets: targets, bufferMs: bufferLevelMs, remainingBits: remain,
+            scoreNumerator: scoreNumerator, scoreDenominator: remain)
         if let abandonTo { lastQuality = abandonTo }
         return abandonTo
     }

@@ -186,7 +186,8 @@ struct SabreBolaE: SabrePolicy {
         // score = (Vp (γp + u) − bl) / sz; only levels whose whole segment is smaller than this
         // request's remaining bits: "if remaining bits in this download are less than new
         // download, why switch?"
-        return abandonSearch.bestLowerLevel(targets: targets, bufferMs: bl, remainingBits: sz,
-                                            scoreNumerator: targets[progress.quality] - bl, scoreDenominator: sz)
+        return abandonSearch.bestLowerLevel(
+            targets: targets, bufferMs: bl, remainingBits: sz,
+            scoreNumerator: targets[progress.quality] - bl, scoreDenominator: sz)
     }
 }

@@ -35,7 +35,8 @@ public struct SabreConfiguration: Hashable, Sendable {
             throw ModelError(.invalidConfiguration, "policy \(policy.rawValue) needs at least 2 bitrates, got \(movie.levelCount) (BOLA-E's γp would be 0)")
         }
         guard maxBufferSeconds.isFinite, maxBufferSeconds * 1000 >= movie.segmentDurationMs else {
-            throw ModelError(.invalidConfiguration, "max buffer \(maxBufferSeconds) s, expected a finite number ≥ one segment (\(movie.segmentDurationMs / 1000) s)")
+            throw ModelError(
+                .invalidConfiguration, "max buffer \(maxBufferSeconds) s, expected a finite number ≥ one segment (\(movie.segmentDurationMs / 1000) s)")
         }
         guard gammaP.isFinite else {
             throw ModelError(.invalidConfiguration, "gamma p \(gammaP), expected a finite number")

@@ -27,7 +27,8 @@ public struct SabreMovie: Hashable, Sendable {
                 throw ModelError(.invalidLevel, "bitrates_kbps[\(i)] = \(kbps), expected a finite number > 0")
             }
             if i > 0, kbps <= bitratesKbps[i - 1] {
-                throw ModelError(.invalidLevel, "bitrates_kbps[\(i)] = \(kbps) is not above bitrates_kbps[\(i - 1)] = \(bitratesKbps[i - 1]); bitrates must ascend")
+                throw ModelError(
+                    .invalidLevel, "bitrates_kbps[\(i)] = \(kbps) is not above bitrates_kbps[\(i - 1)] = \(bitratesKbps[i - 1]); bitrates must ascend")
             }
         }
         for (s, row) in segmentSizesBits.enumerated() {

@@ -51,12 +51,13 @@ public struct SabreNetwork: Hashable, Sendable {
     /// Values that are whole in Sabre's units but land an ulp away after the unit change
     /// (1.013 s × 1000) are snapped back to the integer.
     public init(tracePeriods: [TracePeriod]) throws(ModelError) {
-        try self.init(periods: tracePeriods.map {
-            Period(
-                durationMs: SabreUnits.snapped($0.durationSeconds * 1000),
-                bandwidthKbps: SabreUnits.snapped($0.bitsPerSecond / 1000),
-                latencyMs: SabreUnits.snapped($0.latencySeconds * 1000)
-            )
-        })
+        try self.init(
+            periods: tracePeriods.map {
+                Period(
+                    durationMs: SabreUnits.snapped($0.durationSeconds * 1000),
+                    bandwidthKbps: SabreUnits.snapped($0.bitsPerSecond / 1000),
+                    latencyMs: SabreUnits.snapped($0.latencySeconds * 1000)
+                )
+            })
     }
 }

@@ -28,8 +28,9 @@ extension SabreNetworkModel {
         if !abandonment {
             let latency = latencyDelay(units: 1)
             let time = latency + transfer(sizeBits: size)
-            return SabreProgress(segment: segment, quality: quality, sizeBits: size, downloadedBits: size,
-                                 timeMs: time, timeToFirstBitMs: latency, abandonToQuality: nil)
+            return SabreProgress(
+                segment: segment, quality: quality, sizeBits: size, downloadedBits: size,
+                timeMs: time, timeToFirstBitMs: latency, abandonToQuality: nil)
         }
         var totalTime = 0.0
         var totalSize = 0.0
@@ -43,7 +44,8 @@ extension SabreNetworkModel {
             let remaining = size - totalSize
             let step: (bits: Double, timeMs: Double)
             if minTimeToProgress == Self.minProgressTimeMs && minSizeToProgress == Self.minProgressSizeBits
-                && bandwidthKbps > 0 && remaining > stepBits && stepBits <= timeToNextMs * bandwidthKbps {
+                && bandwidthKbps > 0 && remaining > stepBits && stepBits <= timeToNextMs * bandwidthKbps
+            {
                 // The common case, inlined: `do_minimal_download` takes its second branch once and
                 // returns one regular step of this period (same operands, same bits and time).
                 step = (stepBits, stepTimeMs)
@@ -54,15 +56,17 @@ extension SabreNetworkModel {
             totalTime += step.timeMs
             totalSize += step.bits
             if totalSize < size {
-                let progress = SabreProgress(segment: segment, quality: quality, sizeBits: size, downloadedBits: totalSize,
-                                             timeMs: totalTime, timeToFirstBitMs: latency, abandonToQuality: nil)
+                let progress = SabreProgress(
+                    segment: segment, quality: quality, sizeBits: size, downloadedBits: totalSize,
+                    timeMs: totalTime, timeToFirstBitMs: latency, abandonToQuality: nil)
                 abandonQuality = checkAbandon(progress, SabreMath.max(0, bufferLevelMs - totalTime))
                 minTimeToProgress = Self.minProgressTimeMs
                 minSizeToProgress = Self.minProgressSizeBits
             }
         }
-        return SabreProgress(segment: segment, quality: quality, sizeBits: size, downloadedBits: totalSize,
-                             timeMs: totalTime, timeToFirstBitMs: latency, abandonToQuality: abandonQuality)
+        return SabreProgress(
+            segment: segment, quality: quality, sizeBits: size, downloadedBits: totalSize,
+            timeMs: totalTime, timeToFirstBitMs: latency, abandonToQuality: abandonQuality)
     }
 
     /// `do_minimal_download(size, min_size, min_time)`: transfer until `minSizeBits` and

@@ -17,9 +17,11 @@ extension SabreRun {
             let start = clock + record.delayMs / 1000
             let seconds = record.timeMs / 1000
             let bytes = Int((record.downloadedBits / 8).rounded())
-            requests.append(DownloadRecord(segmentIndex: record.segmentIndex, level: record.quality, bytes: bytes, requestTime: start,
-                                           latencySeconds: record.timeToFirstBitMs / 1000, durationSeconds: seconds,
-                                           abandoned: record.abandonedToQuality != nil))
+            requests.append(
+                DownloadRecord(
+                    segmentIndex: record.segmentIndex, level: record.quality, bytes: bytes, requestTime: start,
+                    latencySeconds: record.timeToFirstBitMs / 1000, durationSeconds: seconds,
+                    abandoned: record.abandonedToQuality != nil))
             clock = start + seconds
             pendingRebuffer += record.rebufferMs / 1000
             pendingIdle += record.delayMs / 1000
@@ -31,12 +33,13 @@ extension SabreRun {
             if pendingRebuffer > 0 {
                 stalls.append(StallEvent(start: clock - pendingRebuffer, durationSeconds: pendingRebuffer, segmentIndex: record.segmentIndex))
             }
-            segments.append(SegmentRecord(
-                index: record.segmentIndex, level: record.quality, bitsPerSecond: video.levels[record.quality].bitsPerSecond,
-                bytes: video.segmentBytes[record.segmentIndex][record.quality], abandonedBytes: abandonedBytes, idleSeconds: pendingIdle,
-                downloadStart: start, downloadSeconds: seconds, bufferBeforeSeconds: bufferBefore, bufferAfterSeconds: record.bufferLevelMs / 1000,
-                rebufferSeconds: pendingRebuffer, reward: qoe.reward(utility: q, previousUtility: previousUtility, rebufferSeconds: pendingRebuffer),
-                reason: DecisionReason(text: "sabre.\(policyName)")))
+            segments.append(
+                SegmentRecord(
+                    index: record.segmentIndex, level: record.quality, bitsPerSecond: video.levels[record.quality].bitsPerSecond,
+                    bytes: video.segmentBytes[record.segmentIndex][record.quality], abandonedBytes: abandonedBytes, idleSeconds: pendingIdle,
+                    downloadStart: start, downloadSeconds: seconds, bufferBeforeSeconds: bufferBefore, bufferAfterSeconds: record.bufferLevelMs / 1000,
+                    rebufferSeconds: pendingRebuffer, reward: qoe.reward(utility: q, previousUtility: previousUtility, rebufferSeconds: pendingRebuffer),
+                    reason: DecisionReason(text: "sabre.\(policyName)")))
             previousUtility = q
             bufferBefore = record.bufferLevelMs / 1000
             abandonedBytes = 0

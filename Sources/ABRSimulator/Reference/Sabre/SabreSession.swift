@@ -42,16 +42,19 @@ enum SabreSession {
 
         // download first segment
         let firstQuality = policy.firstQuality()
-        let first = network.download(sizeBits: sizes[0][firstQuality], segment: 0, quality: firstQuality, bufferLevelMs: 0,
-                                     abandonment: false, checkAbandon: { _, _ in nil })
+        let first = network.download(
+            sizeBits: sizes[0][firstQuality], segment: 0, quality: firstQuality, bufferLevelMs: 0,
+            abandonment: false, checkAbandon: { _, _ in nil })
         drainQualityChanges()
         let firstDownloadTime = first.timeMs - first.timeToFirstBitMs
         playback.append(first.quality)
         estimator.push(timeMs: firstDownloadTime, throughputKbps: first.sizeBits / firstDownloadTime, latencyMs: first.timeToFirstBitMs)
         playback.totalPlayTimeMs += first.timeMs
-        downloads.append(SabreDownloadRecord(segmentIndex: 0, quality: first.quality, sizeBits: first.sizeBits, downloadedBits: first.downloadedBits,
-                                             timeMs: first.timeMs, timeToFirstBitMs: first.timeToFirstBitMs, abandonedToQuality: nil,
-                                             delayMs: 0, bufferLevelMs: playback.levelMs, rebufferMs: 0))
+        downloads.append(
+            SabreDownloadRecord(
+                segmentIndex: 0, quality: first.quality, sizeBits: first.sizeBits, downloadedBits: first.downloadedBits,
+                timeMs: first.timeMs, timeToFirstBitMs: first.timeToFirstBitMs, abandonedToQuality: nil,
+                delayMs: 0, bufferLevelMs: playback.levelMs, rebufferMs: 0))
 
         // download the rest
         var nextSegment = 1
@@ -107,10 +110,12 @@ enum SabreSession {
             if progress.abandonToQuality == nil {
                 estimator.push(timeMs: downloadTime, throughputKbps: t, latencyMs: progress.timeToFirstBitMs)
             }
-            downloads.append(SabreDownloadRecord(segmentIndex: progress.segment, quality: quality, sizeBits: size, downloadedBits: progress.downloadedBits,
-                                                 timeMs: progress.timeMs, timeToFirstBitMs: progress.timeToFirstBitMs,
-                                                 abandonedToQuality: progress.abandonToQuality, delayMs: idleMs, bufferLevelMs: playback.levelMs,
-                                                 rebufferMs: playback.rebufferTimeMs - rebufferBeforeMs))
+            downloads.append(
+                SabreDownloadRecord(
+                    segmentIndex: progress.segment, quality: quality, sizeBits: size, downloadedBits: progress.downloadedBits,
+                    timeMs: progress.timeMs, timeToFirstBitMs: progress.timeToFirstBitMs,
+                    abandonedToQuality: progress.abandonToQuality, delayMs: idleMs, bufferLevelMs: playback.levelMs,
+                    rebufferMs: playback.rebufferTimeMs - rebufferBeforeMs))
         }
 
         playback.playOut(sustainableQuality: network.sustainableQuality)

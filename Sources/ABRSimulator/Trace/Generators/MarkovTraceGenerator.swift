@@ -36,8 +36,10 @@ public struct MarkovTraceGenerator: TraceGenerator, Hashable {
     public var durationSeconds: Double
     public var stepSeconds: Double
 
-    public init(label: String, states: [State], coefficientOfVariation: Double, noiseCorrelation: Double,
-                durationSeconds: Double, stepSeconds: Double = 1) {
+    public init(
+        label: String, states: [State], coefficientOfVariation: Double, noiseCorrelation: Double,
+        durationSeconds: Double, stepSeconds: Double = 1
+    ) {
         precondition(!states.isEmpty && states.contains { $0.meanBitsPerSecond > 0 }, "a Markov trace needs a state with bandwidth")
         precondition(states.allSatisfy { $0.meanBitsPerSecond >= 0 && $0.meanDwellSeconds >= stepSeconds }, "dwell must be ≥ one step")
         precondition(coefficientOfVariation >= 0 && (0..<1).contains(noiseCorrelation), "cv ≥ 0 and correlation in [0, 1)")

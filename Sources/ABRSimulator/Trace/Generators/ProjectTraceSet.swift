@@ -47,7 +47,8 @@ public enum ProjectTraceSet {
             (2, 60, 5, 4), (2, 60, 15, 4), (2, 60, 30, 3), (5, 30, 10, 7), (1, 90, 20, 3), (10, 20, 40, 5),
         ]
         for (mbps, on, off, cycles) in outages {
-            add("outage-\(trimmed(mbps))m-\(Int(on))on-\(Int(off))off",
+            add(
+                "outage-\(trimmed(mbps))m-\(Int(on))on-\(Int(off))off",
                 OutageTraceGenerator(onBitsPerSecond: mbps * mega, onSeconds: on, offSeconds: off, cycles: cycles))
         }
         for i in 1...12 { add("3g-like-\(twoDigits(i))", MarkovTraceGenerator.threeGLike(), random: true) }
