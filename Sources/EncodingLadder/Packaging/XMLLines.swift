@@ -1,3 +1,4 @@
+import ABRFormats
 /// A tiny writer for indented XML, one element per line, attributes in the order given.
 ///
 /// Enough for an MPD; attribute values are escaped, so ids and languages from user input are safe.
@@ -30,22 +31,6 @@ struct XMLLines {
     private var indent: String { String(repeating: " ", count: depth * Self.indentWidth) }
 
     private static func render(_ attributes: [(String, String)]) -> String {
-        attributes.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined()
-    }
-
-    /// Escapes text for a double-quoted attribute value.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
+        attributes.map { " \($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined()
     }
 }

@@ -1,3 +1,5 @@
+import ABRFormats
+
 /// Builds SVG markup element by element, escaping text and formatting numbers compactly.
 struct SVGWriter {
     private(set) var body = ""
@@ -30,20 +32,7 @@ struct SVGWriter {
             + body + "</svg>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 
     /// Coordinates to two decimals, without trailing zeros, locale-free.
     static func number(_ v: Double) -> String {
