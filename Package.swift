@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "ABRSimulatorTests", dependencies: ["ABRSimulator"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "ABRFormats"]),
         .testTarget(name: "EncodingLadderTests", dependencies: ["EncodingLadder", "ABRFormats"]),
         .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats"]),
     ]

@@ -1,3 +1,4 @@
+import ABRFormats
 import ABRSimulator
 import Foundation
 import Testing
@@ -100,5 +101,28 @@ struct PlottingTests {
         let buffer = SessionTimeline.bufferPoints(result, segmentSeconds: 1)
         #expect(buffer.map(\.x) == [0, 0, 2, 2, 2, 3, 4, 4, 5])
         #expect(buffer.map(\.y) == [0, 0, 0, 1, 1, 0, 0, 1, 0])
+    }
+}
+
+@Suite("ResultFigures")
+struct ResultFiguresTests {
+    @Test("a sessions.csv without a needed column is an error naming the column")
+    func missingColumn() {
+        do {
+            _ = try ResultFigures.cdf(sessionsCSV: "trace,policy,qoe_per_segment\nt,p,1\n", path: "s.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.value == "avg_bitrate_kbps" && error.line == 1)
+        }
+    }
+
+    @Test("a value that is not a number is named with its line")
+    func notANumber() {
+        do {
+            _ = try ResultFigures.cdf(sessionsCSV: "trace,policy,qoe_per_segment,avg_bitrate_kbps,rebuffer_ratio\nt,p,1,2,0\nt,q,x,2,0\n", path: "s.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .notANumber && error.line == 3 && error.value == "x")
+        }
     }
 }
