@@ -109,9 +109,11 @@ import Testing
         #expect(throws: FormatError.self) { try CSVTable.parse("", path: "t.csv") }
     }
 
-    @Test("numbers are locale-free, rounded, without trailing zeros", arguments: [
-        (0.5, "0.5"), (2.0, "2"), (1.0 / 3, "0.333333"), (-0.25, "-0.25"), (-0.0000001, "0"), (1234567.0000004, "1234567"),
-    ])
+    @Test(
+        "numbers are locale-free, rounded, without trailing zeros",
+        arguments: [
+            (0.5, "0.5"), (2.0, "2"), (1.0 / 3, "0.333333"), (-0.25, "-0.25"), (-0.0000001, "0"), (1234567.0000004, "1234567"),
+        ])
     func decimals(value: Double, text: String) {
         #expect(NumberFormat.decimal(value) == text)
     }
