@@ -38,9 +38,12 @@ struct EncodeCommand: ParsableCommand {
 
     @Option(
         help:
-            "Threads inside each rung's encoder (default: reproducible x264 sliced threads for the biggest rungs, planned from the ladder; 0 = each encoder's choice, fastest but x264's frame-threaded rate control makes bytes vary run to run)."
+            "Threads inside each rung's encoder (default 1: byte-reproducible output; 0 = each encoder's choice, fastest, bytes vary run to run; N > 1: N frame threads, bytes vary)."
     )
-    var encoderThreads: Int?
+    var encoderThreads: Int = EncodeOptions.reproducibleEncoderThreads
+
+    @Flag(help: "Give the biggest x264 rungs sliced threads planned from the ladder: faster on lopsided ladders, not always byte-reproducible.")
+    var slicedThreads = false
 
     @Flag(help: "Encode rungs larger than the source instead of skipping them.")
     var upscale = false
@@ -58,7 +61,10 @@ struct EncodeCommand: ParsableCommand {
         if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
             throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
-        if let encoderThreads, encoderThreads < 0 {
+        if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
+            throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
+        }
+        if encoderThreads < 0 {
             throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
         }
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per rung) or more") }
@@ -75,7 +81,7 @@ struct EncodeCommand: ParsableCommand {
         let options = EncodeOptions(
             input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
-            measureQuality: !noQuality, encoderThreads: encoderThreads)
+            measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
         let showProgress = isatty(STDERR_FILENO) == 1
         let report: EncodeReport
         do {

@@ -7,7 +7,7 @@ import Foundation
 //
 // Usage: EncodeBenchmark [source.mp4] [--ladder NAME|FILE] [--threads plan|N] [--repeat R]
 //   Without a source, makes a 10 s 1920x1080 30 fps test clip (testsrc2 + temporal noise) with ffmpeg.
-//   --threads: x264 threads per rung in both encoders: "plan" (default, abrkit's default) gives each
+//   --threads: x264 threads per rung in both encoders: "plan" (default; abrkit encode --sliced-threads) gives each
 //   rung EncoderThreadPlan's sliced threads; N gives every rung N threads (0 = x264's choice).
 //   --repeat: rounds (default 3), alternating which encoder goes first; medians are reported.
 

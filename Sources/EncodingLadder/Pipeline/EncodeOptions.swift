@@ -23,19 +23,25 @@ public struct EncodeOptions: Sendable {
     public var measureQuality: Bool
     /// Frames each worker may have queued; with the encoders' own delay this bounds memory.
     public var framesInFlight: Int
-    /// Threads inside each rung's encoder: nil plans reproducible sliced threads from the ladder
-    /// (``EncoderThreadPlan``); 0 lets each encoder choose (x264 frame threads: fastest, but the
-    /// bytes vary run to run); N gives every rung N encoder threads (frame threads; N > 1 varies too).
+    /// Threads inside each rung's encoder: 1 (the default) is byte-reproducible run after run; nil
+    /// plans x264 sliced threads from the ladder (``EncoderThreadPlan``: faster on a lopsided ladder,
+    /// reproducible in small ladders but not always, see there); 0 lets each encoder choose (fastest,
+    /// bytes vary); N gives every rung N frame threads (bytes vary for N > 1).
     public var encoderThreads: Int?
 
     /// Queue depth per worker: 8 frames keeps every encoder fed while the decoder works, and
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
     public static let defaultFramesInFlight = 8
 
+    /// One thread per rung's encoder: the only setting measured to give the same bytes every run for
+    /// capped VBR with x264 (two runs of the 12 s `sd-hd-4k` sample were identical; with sliced threads
+    /// the 2160p rung differed), at ≈ 18 % more wall time on that ladder (37.5 s against 31.8 s).
+    public static let reproducibleEncoderThreads = 1
+
     public init(
         input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
         jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
-        framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = nil
+        framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = EncodeOptions.reproducibleEncoderThreads
     ) {
         self.encoderThreads = encoderThreads
         self.input = input
