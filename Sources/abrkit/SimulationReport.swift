@@ -24,7 +24,7 @@ enum SimulationReport {
         }
         let cap = dataCap.map { ", data cap \(NumberFormat.decimal($0)) GB/h" } ?? ""
         let title =
-            "\(video.segmentCount) segments × \(NumberFormat.decimal(video.segmentSeconds)) s, \(video.levelCount) levels, "
+            "\(results.map(\.segments.count).max() ?? video.segmentCount) segments × \(NumberFormat.decimal(video.segmentSeconds)) s, \(video.levelCount) levels, "
             + "\(traceCount) trace\(traceCount == 1 ? "" : "s"), QoE \(qoe.rawValue)\(cap)" + (model == "default" ? "" : ", model \(model)") + "\n"
         return title + table.rendered
     }
