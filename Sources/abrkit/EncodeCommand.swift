@@ -33,7 +33,7 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
 
-    @Option(help: "Worker threads across rungs (default: one per rung).")
+    @Option(help: "Worker threads across rungs (default 0: one per core); output does not depend on it.")
     var jobs: Int = 0
 
     @Option(
@@ -67,7 +67,7 @@ struct EncodeCommand: ParsableCommand {
         if encoderThreads < 0 {
             throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
         }
-        if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per rung) or more") }
+        if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
     }
 
     func run() throws {

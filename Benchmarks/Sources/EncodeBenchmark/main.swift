@@ -7,8 +7,8 @@ import Foundation
 //
 // Usage: EncodeBenchmark [source.mp4] [--ladder NAME|FILE] [--threads plan|N] [--repeat R]
 //   Without a source, makes a 10 s 1920x1080 30 fps test clip (testsrc2 + temporal noise) with ffmpeg.
-//   --threads: x264 threads per rung in both encoders: "plan" (default; abrkit encode --sliced-threads) gives each
-//   rung EncoderThreadPlan's sliced threads; N gives every rung N threads (0 = x264's choice).
+//   --threads: x264 threads per rung in both encoders: N gives every rung N threads (default: abrkit encode's
+//   default, 1; 0 = x264's choice); "plan" (abrkit encode --sliced-threads) gives each rung EncoderThreadPlan's sliced threads.
 //   --repeat: rounds (default 3), alternating which encoder goes first; medians are reported.
 
 struct Measurement {
@@ -49,7 +49,7 @@ func right(_ text: String, _ width: Int) -> String { text.count >= width ? text 
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let ladderName = option("--ladder", in: &arguments) ?? "sd-hd-4k"
-let threadsArgument = option("--threads", in: &arguments) ?? "plan"
+let threadsArgument = option("--threads", in: &arguments) ?? String(EncodeOptions.reproducibleEncoderThreads)
 let repeats = Int(option("--repeat", in: &arguments) ?? "3") ?? 3
 let threads: Int? = threadsArgument == "plan" ? nil : Int(threadsArgument)
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-bench-\(getpid())")

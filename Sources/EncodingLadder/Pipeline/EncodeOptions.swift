@@ -15,7 +15,7 @@ public struct EncodeOptions: Sendable {
     public var outputDirectory: URL
     /// Overrides the ladder's segment duration, seconds.
     public var segmentSeconds: Double?
-    /// Worker threads; rungs are spread over them (0 = one per rung).
+    /// Worker threads; rungs are balanced over them (0 = one per core). Output does not depend on it.
     public var jobs: Int
     /// Encode rungs larger than the source instead of skipping them.
     public var upscale: Bool

@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs the rung encoders on a fixed set of threads fed by one decoding loop.
 ///
-/// Rungs are dealt round-robin over the threads (thread `t` owns rungs `t, t + n, …`), so each
-/// rung is driven by exactly one thread and its output does not depend on the thread count.
-/// Each thread has a bounded ``FrameQueue``; the decoder blocks when a thread is behind.
+/// ``RungAssignment`` balances the rungs over the threads; each rung is driven by exactly one
+/// thread, so its output does not depend on the thread count. Each thread has a bounded
+/// ``FrameQueue``; the decoder blocks when a thread is behind.
 final class WorkerPool: @unchecked Sendable {
     // @unchecked: each encoder is touched only by its owning thread until `run` has joined them;
     // `failures` is guarded by `lock`.
@@ -18,11 +18,12 @@ final class WorkerPool: @unchecked Sendable {
     /// Seconds between progress callbacks.
     static let progressIntervalSeconds = 0.5
 
+    /// - Parameter threadCount: worker threads; 0 = one per core (at most one per rung).
     init(encoders: [RungEncoder], threadCount: Int, framesInFlight: Int) {
         self.encoders = encoders
-        let threads = threadCount <= 0 ? encoders.count : min(threadCount, encoders.count)
-        groups = (0..<threads).map { thread in Array(stride(from: thread, to: encoders.count, by: threads)) }
-        queues = (0..<threads).map { _ in FrameQueue(capacity: max(1, framesInFlight)) }
+        let threads = threadCount <= 0 ? ProcessInfo.processInfo.activeProcessorCount : threadCount
+        groups = RungAssignment.groups(weights: encoders.map { $0.rung.width * $0.rung.height }, workers: threads)
+        queues = groups.map { _ in FrameQueue(capacity: max(1, framesInFlight)) }
         counter = ProgressCounter(rungCount: encoders.count)
     }
 
