@@ -35,7 +35,8 @@ public struct EncodeOptions: Sendable {
 
     /// One thread per rung's encoder: the only setting measured to give the same bytes every run for
     /// capped VBR with x264 (two runs of the 12 s `sd-hd-4k` sample were identical; with sliced threads
-    /// the 2160p rung differed), at ≈ 18 % more wall time on that ladder (37.5 s against 31.8 s).
+    /// the 2160p rung differed). With one worker per core it is as fast as the sliced plan was on that
+    /// ladder (32.0 s against 31.8 s on 2 cores; BENCHMARKS.md).
     public static let reproducibleEncoderThreads = 1
 
     public init(
