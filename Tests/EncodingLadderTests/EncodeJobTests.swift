@@ -84,6 +84,29 @@ struct EncodeJobTests {
         #expect(keyTimesPerRung[0] == keyTimesPerRung[1])
     }
 
+    /// Reads the boxes themselves, not ffprobe: FFmpeg's MP4 demuxer shifts a track with negative
+    /// composition offsets by the largest of them (2 frames here), so its timestamps are not the
+    /// file's. ISO/IEC 14496-12: a sample is presented at its decode time (`tfdt` + earlier
+    /// durations) plus its `trun` composition offset. CMAF's rule (earliest presentation time =
+    /// `tfdt`) and the MPD's `S@t="0"` both need segment k to present its first picture at exactly
+    /// k segment durations, on every rung.
+    @Test func segmentKPresentsItsFirstPictureAtKSegmentDurationsOnEveryRung() throws {
+        let directory = try TemporaryDirectory()
+        let report = try Self.encodeSample(directory, measureQuality: false)
+        for rung in report.rungs {
+            let initSegment = [UInt8](try Data(contentsOf: directory.url.appendingPathComponent("\(rung.rung.name)/init.mp4")))
+            let timescale = try #require(MP4Boxes.mediaTimescale(initSegment))
+            for number in 1...rung.segmentBytes.count {
+                let url = directory.url.appendingPathComponent("\(rung.rung.name)/\(SegmentNaming.mediaSegment(number: number))")
+                let samples = try #require(MP4Boxes.presentationTimes([UInt8](try Data(contentsOf: url))))
+                // 1 s segments at 30 fps: 30 samples presenting frames (k − 1)·30 … (k − 1)·30 + 29.
+                let frameTicks = Int64(timescale) / 30
+                let expected = (0..<30).map { Int64((number - 1) * 30 + $0) * frameTicks }
+                #expect(samples.sorted() == expected, "\(rung.rung.name) segment \(number)")
+            }
+        }
+    }
+
     @Test func ladderJSONStatesTheBytesAndDurationsOnDisk() throws {
         let directory = try TemporaryDirectory()
         _ = try Self.encodeSample(directory)
