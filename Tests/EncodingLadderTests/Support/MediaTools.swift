@@ -58,10 +58,17 @@ enum MediaTools {
     }
 }
 
+/// Keeps libav*'s and the encoders' informational lines out of the test log (as the CLI does), once per process.
+let quietFFmpegLogs: Void = {
+    FFmpegLog.showErrorsOnly()
+    setenv("SVT_LOG", "2", 0)
+}()
+
 /// A fresh temporary directory per test, removed afterwards.
 final class TemporaryDirectory {
     let url: URL
     init() throws {
+        quietFFmpegLogs
         url = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
