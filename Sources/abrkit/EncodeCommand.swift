@@ -15,11 +15,7 @@ struct EncodeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The source video: any file libavformat reads. Omit it with --sample.")
-    var input: String?
-
-    @Option(help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
-    var sample: Double?
+    @OptionGroup var source: EncodeSourceOptions
 
     @Option(help: "Ladder preset name or JSON file (presets: \(LadderSpec.presetNames.joined(separator: ", "))).")
     var ladder: String = "sd-hd-4k"
@@ -52,12 +48,6 @@ struct EncodeCommand: ParsableCommand {
     var noQuality = false
 
     func validate() throws {
-        if (input == nil) == (sample == nil) {
-            throw ValidationError("give either an input file or --sample <seconds>, not both and not neither")
-        }
-        if let sample, !(sample > 0 && sample.isFinite) {
-            throw ValidationError("--sample \(sample): expected a positive number of seconds")
-        }
         if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
             throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
@@ -71,32 +61,13 @@ struct EncodeCommand: ParsableCommand {
     }
 
     func run() throws {
-        FFmpegLog.showErrorsOnly()
-        // SVT-AV1 logs through its own channel, not av_log; level 2 keeps its errors (SVT-AV1 Docs/Parameters.md, SVT_LOG).
-        setenv("SVT_LOG", "2", 0)
-        HeapDeterminism.enable()
         var spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
         if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
-        let source: EncodeOptions.Input = input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0)
         let options = EncodeOptions(
-            input: source, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
+            input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
             measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
-        let showProgress = isatty(STDERR_FILENO) == 1
-        let report: EncodeReport
-        do {
-            report = try EncodeJob(options: options).run(
-                warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
-                progress: { progress in
-                    guard showProgress else { return }
-                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
-                })
-        } catch let error as EncodeError {
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            throw error
-        }
-        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        print(SummaryTable.render(report), terminator: "")
+        print(SummaryTable.render(try EncodeRun.run(options)), terminator: "")
     }
 }
 

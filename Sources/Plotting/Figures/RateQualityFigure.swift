@@ -36,4 +36,24 @@ public enum RateQualityFigure {
         }
         return Figure(title: "Rate–quality of the ladder" + (ladder.source.map { " (\($0.name))" } ?? ""), charts: charts, panelHeight: 230)
     }
+
+    /// A per-title analysis: one rate–quality curve per resolution and, over them, the upper convex
+    /// hull the title's ladder should follow.
+    ///
+    /// - Parameters:
+    ///   - curves: (name, points) per resolution, points in ascending rate.
+    ///   - hull: the hull's vertices in ascending rate, with their names as labels.
+    public static func hullFigure(
+        title: String, qualityLabel: String, curves: [(name: String, points: [(x: Double, y: Double)])],
+        hull: [(label: String, point: (x: Double, y: Double))]
+    ) -> Figure {
+        let series =
+            curves.map { Chart.Series(name: $0.name, points: $0.points, style: .lineAndMarkers) }
+            + [Chart.Series(name: "convex hull", points: hull.map(\.point), style: .line, labels: nil)]
+            + [Chart.Series(name: "hull points", points: hull.map(\.point), style: .markers, labels: hull.map(\.label))]
+        let chart = Chart(
+            title: "Quality against measured bitrate, per resolution", xLabel: "measured average bitrate (kbit/s)", yLabel: qualityLabel,
+            series: series, includeZeroY: false, topAxis: Chart.SecondaryAxis(label: "data used (GB per hour)", scale: gbPerHourPerKbps))
+        return Figure(title: title, charts: [chart], panelHeight: 320)
+    }
 }
