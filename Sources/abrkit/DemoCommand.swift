@@ -109,20 +109,11 @@ struct DemoCommand: ParsableCommand {
     }
 
     private func encode(into folder: String) throws -> EncodeReport {
-        FFmpegLog.showErrorsOnly()
-        HeapDeterminism.enable()  // byte-reproducible x264 output, as `abrkit encode` does
         let spec = try LadderSpec.load(nameOrPath: ladder, searchDirectory: "ladders")
-        let options = EncodeOptions(
-            input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
-            segmentSeconds: segmentSeconds)
-        let showProgress = isatty(STDERR_FILENO) == 1
-        defer { if showProgress { FileHandle.standardError.write(Data("\n".utf8)) } }
-        return try EncodeJob(options: options).run(
-            warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
-            progress: { progress in
-                guard showProgress else { return }
-                FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
-            })
+        return try EncodeRun.run(
+            EncodeOptions(
+                input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
+                segmentSeconds: segmentSeconds))
     }
 
     private func loadTraces() throws -> [BandwidthTrace] {

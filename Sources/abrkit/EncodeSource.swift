@@ -22,7 +22,7 @@ struct EncodeSourceOptions: ParsableArguments {
     var encodeInput: EncodeOptions.Input { input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0) }
 }
 
-/// Runs an encode the way the CLI does: FFmpeg quiet but for errors, reproducible heap, warnings
+/// Runs an encode the way every command does (`encode`, `hull`, `demo`): FFmpeg quiet but for errors, reproducible heap, warnings
 /// and (on a terminal) a progress line on stderr.
 enum EncodeRun {
     static func run(_ options: EncodeOptions) throws -> EncodeReport {
