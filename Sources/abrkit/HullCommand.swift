@@ -100,7 +100,7 @@ struct HullCommand: ParsableCommand {
     }
 
     static func figure(_ analysis: PerTitleAnalysis, title: String) -> Figure {
-        let quality: (PerTitleAnalysis.Point) -> Double = { analysis.metric == .psnr ? $0.psnrDb : $0.ssim }
+        let quality = { (point: PerTitleAnalysis.Point) in point.quality(analysis.metric) }
         var curves: [(name: String, points: [(x: Double, y: Double)])] = []
         for point in analysis.points {
             let name = "\(point.width)x\(point.height)"

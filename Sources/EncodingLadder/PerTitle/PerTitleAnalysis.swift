@@ -21,7 +21,8 @@ public struct PerTitleAnalysis: Sendable, Codable {
         public var ssim: Double
         public var onHull: Bool
 
-        func quality(_ metric: Metric) -> Double { metric == .psnr ? psnrDb : ssim }
+        /// The point's quality in `metric`'s unit.
+        public func quality(_ metric: Metric) -> Double { metric == .psnr ? psnrDb : ssim }
     }
 
     public var metric: Metric
