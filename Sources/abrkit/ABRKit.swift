@@ -5,6 +5,13 @@ struct ABRKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abrkit",
         abstract: "Encode video ladders with FFmpeg and simulate adaptive-bitrate playback over network traces.",
-        subcommands: [DemoCommand.self, EncodeCommand.self, HullCommand.self, SimulateCommand.self, PlotCommand.self, Traces.self]
+        subcommands: encoderCommands + [SimulateCommand.self, PlotCommand.self, Traces.self]
     )
+
+    /// The commands that encode; a build without the `FFmpeg` trait (simulator only) has none.
+    #if FFmpeg
+        static let encoderCommands: [any ParsableCommand.Type] = [DemoCommand.self, EncodeCommand.self, HullCommand.self]
+    #else
+        static let encoderCommands: [any ParsableCommand.Type] = []
+    #endif
 }

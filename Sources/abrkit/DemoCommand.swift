@@ -1,9 +1,11 @@
+#if FFmpeg
 import ABRFormats
 import ABRSimulator
 import ArgumentParser
 import EncodingLadder
 import Foundation
-import Plotting
+import LadderCore
+import Reporting
 
 /// `abrkit demo`: the main job on built-in defaults. Encode the built-in sample into a ladder,
 /// play it under every policy over the project's traces, and write a report.
@@ -132,3 +134,4 @@ struct DemoCommand: ParsableCommand {
         }
     }
 }
+#endif

@@ -1,6 +1,9 @@
+#if FFmpeg
 import ArgumentParser
 import EncodingLadder
 import Foundation
+import Reporting
+import LadderCore
 
 /// `abrkit encode`: encode a source (or the built-in sample) into a measured ladder.
 struct EncodeCommand: ParsableCommand {
@@ -72,3 +75,4 @@ struct EncodeCommand: ParsableCommand {
 }
 
 extension VideoEncoder: ExpressibleByArgument {}
+#endif

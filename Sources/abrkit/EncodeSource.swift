@@ -1,6 +1,8 @@
+#if FFmpeg
 import ArgumentParser
 import EncodingLadder
 import Foundation
+import LadderCore
 
 /// What `encode` and `hull` read: a file, or the built-in sample.
 struct EncodeSourceOptions: ParsableArguments {
@@ -40,3 +42,4 @@ enum EncodeRun {
             })
     }
 }
+#endif

@@ -1,8 +1,10 @@
+#if FFmpeg
 import ABRFormats
 import ArgumentParser
 import EncodingLadder
 import Foundation
-import Plotting
+import LadderCore
+import Reporting
 
 /// `abrkit hull`: a per-title analysis — encode a resolution × bitrate grid, keep the convex hull.
 struct HullCommand: ParsableCommand {
@@ -127,3 +129,4 @@ struct HullCommand: ParsableCommand {
 }
 
 extension PerTitleAnalysis.Metric: ExpressibleByArgument {}
+#endif

@@ -2,7 +2,7 @@ import ABRFormats
 import ABRSimulator
 import ArgumentParser
 import Foundation
-import Plotting
+import Reporting
 
 /// `abrkit plot`: SVG figures (and PNG when rsvg-convert is present) from results and ladders.
 struct PlotCommand: ParsableCommand {

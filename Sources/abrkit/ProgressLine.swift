@@ -1,5 +1,7 @@
+#if FFmpeg
 import EncodingLadder
 import Foundation
+import LadderCore
 
 /// The one-line progress display of `abrkit encode`: rungs, frames, speed, ETA.
 enum ProgressLine {
@@ -10,3 +12,4 @@ enum ProgressLine {
             + String(format: "%.1f fps", progress.framesPerSecond) + eta
     }
 }
+#endif

@@ -1,7 +1,9 @@
 import ABRFormats
+import ABRReference
 import ABRSimulator
 import ArgumentParser
 import Foundation
+import Reporting
 
 /// `abrkit simulate`: play a video over traces under policies, print a comparison, write CSVs.
 struct SimulateCommand: ParsableCommand {

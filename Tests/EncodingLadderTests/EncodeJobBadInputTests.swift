@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// Bad inputs give a clear error with a code, and never leave a manifest behind.
 @Suite("EncodeJob bad input", .serialized)

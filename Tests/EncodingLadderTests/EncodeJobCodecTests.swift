@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// Every encoder abrkit supports, when this libavcodec has it: aligned key frames and a codec string ffprobe agrees with.
 @Suite("EncodeJob codecs", .serialized)

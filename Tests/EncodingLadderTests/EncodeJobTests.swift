@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// End-to-end encodes checked with the real `ffprobe`/`ffmpeg` as independent oracles.
 @Suite("EncodeJob", .serialized)

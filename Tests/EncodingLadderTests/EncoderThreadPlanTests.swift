@@ -1,6 +1,8 @@
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 @Suite struct EncoderThreadPlanTests {
     /// sd-hd-4k's picture areas: 102 240, 230 400, 409 920, 921 600, 2 073 600 and 8 294 400 pixels

@@ -1,8 +1,11 @@
 import ABRFormats
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// Our master playlist and MPD over real fMP4 segments (cut by the ffmpeg CLI), read back by ffprobe.
 @Suite(.enabled(if: FFmpegCLI.isAvailable, "needs ffmpeg and ffprobe"))

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 @Suite struct PerTitleGridTests {
     @Test func theLadderHoldsEveryPointResolutionsThenBitratesAscending() throws {
@@ -25,7 +27,7 @@ import Testing
         PerTitleGrid(resolutions: [.init(width: 320, height: 180)], bitratesKbps: [100, 100]),
     ])
     func badGridsAreRejected(grid: PerTitleGrid) {
-        #expect(throws: EncodeError.self) { try grid.ladder() }
+        #expect(throws: LadderSpecError.self) { try grid.ladder() }
     }
 
     /// What `abrkit hull` writes as per-title-ladder.json loads back as the same ladder.

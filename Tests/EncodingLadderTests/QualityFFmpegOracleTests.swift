@@ -1,7 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// abrkit's PSNR/SSIM against the `ffmpeg` CLI's `psnr` and `ssim` filters on the same raw clips
 /// (the issue's acceptance: within 0.05 dB and 0.001).
@@ -90,36 +93,7 @@ struct QualityFFmpegOracleTests {
     }
 }
 
-/// Runs the `ffmpeg` CLI as an independent oracle.
-enum FFmpegCLI {
-    static var isAvailable: Bool { (try? run(["-version"])) != nil }
-
-    struct Failure: Error, CustomStringConvertible {
-        var arguments: [String]
-        var status: Int32
-        var log: String
-        var description: String { "ffmpeg \(arguments.joined(separator: " ")) exited \(status): \(log.suffix(600))" }
-    }
-
-    /// Runs `ffmpeg -y -hide_banner ARGS` and returns its stderr.
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-nostdin", "-y", "-hide_banner"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let log = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(arguments: arguments, status: process.terminationStatus, log: log)
-        }
-        return log
-    }
-
+extension FFmpegCLI {
     /// The summary lines the `psnr` and `ssim` filters log when they finish.
     struct Summary {
         var psnrY: Double

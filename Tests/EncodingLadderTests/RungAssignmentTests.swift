@@ -2,6 +2,8 @@ import ABRSimulator
 import Testing
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 @Suite struct RungAssignmentTests {
     /// sd-hd-4k without 2160p (a 1080p source): areas 102 240, 230 400, 409 920, 921 600, 2 073 600.

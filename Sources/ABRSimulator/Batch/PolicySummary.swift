@@ -12,7 +12,7 @@ public struct PolicySummary: Hashable, Sendable {
     public var meanRebufferEvents: Double
     public var meanSwitches: Double
     public var meanStartupDelaySeconds: Double
-    /// Σ downloaded bytes ÷ Σ playback seconds × 3600 ÷ 10⁹.
+    /// Σ downloaded bytes over Σ playback seconds, GB per hour (``DataRate``).
     public var gbPerHour: Double
     /// Σ wasted bytes ÷ Σ downloaded bytes.
     public var wastedShare: Double
@@ -42,7 +42,7 @@ public struct PolicySummary: Hashable, Sendable {
             rebufferRatio: stall + playback > 0 ? stall / (stall + playback) : 0,
             meanRebufferEvents: mean { Double($0.rebufferEvents) }, meanSwitches: mean { Double($0.switches) },
             meanStartupDelaySeconds: mean(\.startupDelaySeconds),
-            gbPerHour: playback > 0 ? downloaded / playback * 3600 / 1e9 : 0,
+            gbPerHour: DataRate.gbPerHour(bytes: downloaded, seconds: playback),
             wastedShare: downloaded > 0 ? wasted / downloaded : 0)
     }
 

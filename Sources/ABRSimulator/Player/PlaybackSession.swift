@@ -175,23 +175,9 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
 
     /// The summary so far (complete once `isFinished`).
     public var result: SessionResult {
-        var played = 0, switches = 0
-        var bitrateSum = 0.0, qoeSum = 0.0, rebuffer = 0.0
-        for (i, s) in segments.enumerated() {
-            played += s.bytes
-            bitrateSum += s.bitsPerSecond
-            qoeSum += s.reward
-            rebuffer += s.rebufferSeconds
-            if i > 0, s.level != segments[i - 1].level { switches += 1 }
-        }
-        let downloaded = requests.reduce(0) { $0 + $1.bytes }
-        let playback = Double(segments.count) * video.segmentSeconds
         let metrics = SessionMetrics(
-            segments: segments.count, qoe: qoeSum - qoe.startupPenalty * startupDelaySeconds,
-            averageBitrateKbps: segments.isEmpty ? 0 : bitrateSum / Double(segments.count) / 1000,
-            rebufferSeconds: rebuffer, rebufferEvents: stalls.count, startupDelaySeconds: startupDelaySeconds,
-            switches: switches, downloadedBytes: downloaded, playedBytes: played, playbackSeconds: playback,
-            sessionSeconds: time + bufferSeconds)
+            segments: segments, requests: requests, segmentSeconds: video.segmentSeconds, startupDelaySeconds: startupDelaySeconds,
+            startupPenalty: qoe.startupPenalty, rebufferEvents: stalls.count, sessionSeconds: time + bufferSeconds)
         return SessionResult(
             traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics, failure: failure)
     }

@@ -24,6 +24,22 @@ public struct SegmentRecord: Hashable, Sendable {
     public var reward: Double
     /// Why the policy chose `level`.
     public var reason: DecisionReason
+
+    public init(index: Int, level: Int, bitsPerSecond: Double, bytes: Int, abandonedBytes: Int, idleSeconds: Double, downloadStart: Double, downloadSeconds: Double, bufferBeforeSeconds: Double, bufferAfterSeconds: Double, rebufferSeconds: Double, reward: Double, reason: DecisionReason) {
+        self.index = index
+        self.level = level
+        self.bitsPerSecond = bitsPerSecond
+        self.bytes = bytes
+        self.abandonedBytes = abandonedBytes
+        self.idleSeconds = idleSeconds
+        self.downloadStart = downloadStart
+        self.downloadSeconds = downloadSeconds
+        self.bufferBeforeSeconds = bufferBeforeSeconds
+        self.bufferAfterSeconds = bufferAfterSeconds
+        self.rebufferSeconds = rebufferSeconds
+        self.reward = reward
+        self.reason = reason
+    }
 }
 
 /// A playback stall: the buffer ran dry after playback had started.
@@ -33,4 +49,10 @@ public struct StallEvent: Hashable, Sendable {
     public var durationSeconds: Double
     /// The segment whose download the player was waiting for.
     public var segmentIndex: Int
+
+    public init(start: Double, durationSeconds: Double, segmentIndex: Int) {
+        self.start = start
+        self.durationSeconds = durationSeconds
+        self.segmentIndex = segmentIndex
+    }
 }

@@ -21,8 +21,8 @@ public struct DataCapPolicy<Inner: ABRPolicy>: ABRPolicy {
 
     public var name: String { inner.name }
 
-    /// Bytes the cap allows per second of media: GB/h × 10⁹ ÷ 3600.
-    public var bytesPerMediaSecond: Double { gbPerHour * 1e9 / 3600 }
+    /// Bytes the cap allows per second of media (``DataRate/bytesPerSecond(gbPerHour:)``).
+    public var bytesPerMediaSecond: Double { DataRate.bytesPerSecond(gbPerHour: gbPerHour) }
 
     public mutating func decide(_ context: DecisionContext) -> Decision {
         let wanted = inner.decide(context)

@@ -30,6 +30,20 @@ public struct SessionMetrics: Hashable, Sendable {
         let total = rebufferSeconds + playbackSeconds
         return total > 0 ? rebufferSeconds / total : 0
     }
-    /// Data used per hour of viewing: downloaded bytes ÷ playback seconds × 3600 ÷ 10⁹ (GB = 10⁹ bytes).
-    public var gbPerHour: Double { playbackSeconds > 0 ? Double(downloadedBytes) / playbackSeconds * 3600 / 1e9 : 0 }
+    /// Data used per hour of viewing: downloaded bytes over playback seconds (``DataRate``).
+    public var gbPerHour: Double { DataRate.gbPerHour(bytes: downloadedBytes, seconds: playbackSeconds) }
+
+    public init(segments: Int, qoe: Double, averageBitrateKbps: Double, rebufferSeconds: Double, rebufferEvents: Int, startupDelaySeconds: Double, switches: Int, downloadedBytes: Int, playedBytes: Int, playbackSeconds: Double, sessionSeconds: Double) {
+        self.segments = segments
+        self.qoe = qoe
+        self.averageBitrateKbps = averageBitrateKbps
+        self.rebufferSeconds = rebufferSeconds
+        self.rebufferEvents = rebufferEvents
+        self.startupDelaySeconds = startupDelaySeconds
+        self.switches = switches
+        self.downloadedBytes = downloadedBytes
+        self.playedBytes = playedBytes
+        self.playbackSeconds = playbackSeconds
+        self.sessionSeconds = sessionSeconds
+    }
 }

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// libavcodec's native AAC-LC encoder for the audio rendition, freed in `deinit`.

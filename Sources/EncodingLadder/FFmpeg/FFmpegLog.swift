@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// libav*'s global log level; only the executable's entry point should change it.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Writes one track as CMAF-style fragmented MP4 into memory: an init segment (ftyp+moov), then

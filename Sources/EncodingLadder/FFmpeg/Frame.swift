@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// An owning `AVFrame`: decoded pictures or audio samples, freed in `deinit`.

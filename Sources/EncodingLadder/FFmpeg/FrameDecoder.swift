@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// A libavcodec decoder (send packets, receive frames), freed in `deinit`.

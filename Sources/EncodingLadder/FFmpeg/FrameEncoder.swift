@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// A libavcodec video encoder (send frames, receive packets), freed in `deinit`.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Pictures of one size and pixel format whose buffers are recycled (libavutil `AVBufferPool`).

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Makes uninitialised heap memory hold the same bytes in every run, for byte-reproducible encodes.

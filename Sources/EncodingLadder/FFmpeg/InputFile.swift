@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// An open media file (libavformat demuxer), closed in `deinit`.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// An owning `AVPacket`: compressed data with timestamps, freed in `deinit`.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// A libswscale context converting pictures between sizes and pixel formats, freed in `deinit`.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 import Foundation
 
@@ -134,24 +135,4 @@ final class AudioRendition {
             codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
             segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
     }
-}
-
-/// What the audio rendition cost.
-public struct AudioReport: Sendable {
-    public var codecString: String
-    public var sampleRate: Int
-    public var channelCount: Int
-    public var initSegmentBytes: Int
-    public var segmentBytes: [Int]
-    public var segmentDurationsSeconds: [Double]
-
-    public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
-    /// kbit/s (1000 bit/s) over the media segments.
-    public var averageKbps: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) * 8 / durationSeconds / 1000 : 0 }
-    /// Highest per-segment kbit/s.
-    public var peakKbps: Double {
-        zip(segmentBytes, segmentDurationsSeconds).map { $1 > 0 ? Double($0) * 8 / $1 / 1000 : 0 }.max() ?? 0
-    }
-    /// Bytes ÷ seconds × 3600 ÷ 10⁹.
-    public var gigabytesPerHour: Double { durationSeconds > 0 ? Double(segmentBytes.reduce(0, +)) / durationSeconds * 3600 / 1e9 : 0 }
 }

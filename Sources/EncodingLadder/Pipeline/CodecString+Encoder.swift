@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 extension CodecString {

@@ -1,3 +1,4 @@
+import LadderCore
 import Foundation
 
 /// What to encode, with which ladder, where, and how.

@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Everything needed to open one rung's encoder: size, clock, GOP, rate control and the

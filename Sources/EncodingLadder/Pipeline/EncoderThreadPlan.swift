@@ -1,3 +1,5 @@
+import LadderCore
+
 /// How many threads each rung's encoder gets with `--sliced-threads` (`EncodeOptions.encoderThreads == nil`).
 ///
 /// Rungs already run in parallel, but a ladder's work is lopsided: x264's time grows with the

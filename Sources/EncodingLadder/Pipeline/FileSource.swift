@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Decodes the best video stream of a media file once, as YUV 4:2:0 pictures numbered 0, 1, 2, …

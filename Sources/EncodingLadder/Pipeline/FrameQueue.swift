@@ -1,3 +1,4 @@
+import LadderCore
 import Foundation
 
 /// A bounded blocking queue from the decoding thread to one worker thread.

@@ -1,3 +1,4 @@
+import LadderCore
 import ABRFormats
 import Foundation
 

@@ -1,3 +1,7 @@
+import ABRFormats
+
+import LadderCore
+
 /// Turns an encode's measurements into the packaging layer's renditions, and those into manifest text.
 struct ManifestBuilder {
     var report: EncodeReport

@@ -1,3 +1,4 @@
+import LadderCore
 import Foundation
 
 /// File operations on the output directory, arranged so that a manifest never points at a

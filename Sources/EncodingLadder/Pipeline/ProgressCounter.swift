@@ -1,3 +1,4 @@
+import LadderCore
 import Foundation
 
 /// Frames done per rung, written by workers and read by the progress line.

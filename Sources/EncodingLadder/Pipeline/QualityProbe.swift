@@ -1,3 +1,4 @@
+import LadderCore
 import CFFmpeg
 
 /// Measures a rung's real distortion: decodes the rung's own packets with libavcodec, scales each

@@ -1,3 +1,5 @@
+import LadderCore
+
 /// Which worker thread drives which rungs.
 ///
 /// Measured on 2 cores (1080p source, five `sd-hd-4k` rungs, one x264 thread each): one worker per

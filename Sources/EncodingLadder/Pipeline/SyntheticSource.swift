@@ -1,3 +1,4 @@
+import LadderCore
 import ABRSimulator
 import CFFmpeg
 import Foundation

@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import EncodingLadder
+@testable import LadderCore
+import ABRFormats
 
 /// The `ffmpeg` and `ffprobe` command-line tools: independent oracles and fixture makers for the pipeline tests.
 enum MediaTools {

@@ -1,0 +1,25 @@
+/// Everything an encode measured: the source, every rung, and the audio rendition.
+public struct EncodeReport: Sendable {
+    public init(
+        ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?
+    ) {
+        self.ladder = ladder; self.source = source; self.segmentSeconds = segmentSeconds; self.totalFrames = totalFrames
+        self.rungs = rungs; self.audio = audio
+    }
+
+    public var ladder: LadderSpec
+    public var source: SourceDescription
+    /// Exact segment duration, seconds (GOP frames ÷ frame rate); the last segment may be shorter.
+    public var segmentSeconds: Double
+    public var totalFrames: Int
+    /// Rungs encoded, in ladder order (skipped rungs are absent).
+    public var rungs: [RungReport]
+    public var audio: AudioReport?
+
+    public var durationSeconds: Double { Double(totalFrames) / source.framesPerSecond }
+
+    /// The data-cap verdict of each rung, counting the audio that plays with it.
+    public func capVerdict(_ rung: RungReport) -> DataCapVerdict {
+        ladder.dataCapVerdict(for: rung.rung, gbPerHour: rung.gigabytesPerHour + (audio?.gigabytesPerHour ?? 0))
+    }
+}

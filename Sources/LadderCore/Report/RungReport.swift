@@ -1,0 +1,50 @@
+import ABRSimulator
+
+/// What one rung cost and how good it looks, measured from the files written.
+public struct RungReport: Sendable {
+    public init(
+        rung: Rung, codecName: String, codecString: String, frameRate: FrameRate, initSegmentBytes: Int, segmentBytes: [Int],
+        segmentDurationsSeconds: [Double], keyFrameNumbers: [Int64], quality: QualitySummary?, segmentQuality: [QualitySummary]
+    ) {
+        self.rung = rung; self.codecName = codecName; self.codecString = codecString; self.frameRate = frameRate
+        self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
+        self.keyFrameNumbers = keyFrameNumbers; self.quality = quality; self.segmentQuality = segmentQuality
+    }
+
+    public var rung: Rung
+    /// The encoder used (the rung's codec or the `--codec` override).
+    public var codecName: String
+    /// RFC 6381 codec string, e.g. "avc1.64001E".
+    public var codecString: String
+    public var frameRate: FrameRate
+    public var initSegmentBytes: Int
+    /// Bytes of each media segment file (moof + mdat), in order.
+    public var segmentBytes: [Int]
+    /// Duration of each segment, seconds (frames ÷ frame rate).
+    public var segmentDurationsSeconds: [Double]
+    /// Frame numbers of the IDR frames, in order (one per segment when alignment holds).
+    public var keyFrameNumbers: [Int64]
+    /// Whole-rung quality against the source at the source's size (nil when not measured).
+    public var quality: QualitySummary?
+    /// Per-segment quality, same order as `segmentBytes` (empty when not measured).
+    public var segmentQuality: [QualitySummary]
+
+    /// Σ segment bytes (the init segment is excluded: it is fetched once, not per hour of viewing).
+    public var mediaBytes: Int { segmentBytes.reduce(0, +) }
+    public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
+    /// Average bitrate over the whole rung, kbit/s (1 kbit = 1000 bit).
+    public var averageKbps: Double { durationSeconds > 0 ? Double(mediaBytes) * 8 / durationSeconds / 1000 : 0 }
+    /// Peak segment bitrate, kbit/s, as the master playlist's `BANDWIDTH` states it (RFC 8216 §4.3.4.2,
+    /// see ``PackagedRendition/peakBitsPerSecond``).
+    public var peakKbps: Double { Double(packaged.peakBitsPerSecond) / 1000 }
+
+    /// The rung as the packaging layer (manifest writers) describes it.
+    public var packaged: PackagedRendition {
+        PackagedRendition(
+            id: rung.name, directory: rung.name, codecString: codecString,
+            media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
+            segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
+    }
+    /// GB per hour of viewing (``DataRate``).
+    public var gigabytesPerHour: Double { DataRate.gbPerHour(bytes: mediaBytes, seconds: durationSeconds) }
+}

@@ -1,0 +1,24 @@
+/// What the pipeline knows about its input before encoding.
+public struct SourceDescription: Sendable {
+    public init(
+        name: String, width: Int, height: Int, frameRateNumerator: Int32, frameRateDenominator: Int32, expectedDurationSeconds: Double? = nil
+    ) {
+        self.name = name; self.width = width; self.height = height
+        self.frameRateNumerator = frameRateNumerator; self.frameRateDenominator = frameRateDenominator
+        self.expectedDurationSeconds = expectedDurationSeconds
+    }
+
+
+    /// The file path, or "sample".
+    public var name: String
+    public var width: Int
+    public var height: Int
+    /// Frames per second as a rational (numerator, denominator), e.g. (30000, 1001).
+    public var frameRateNumerator: Int32
+    public var frameRateDenominator: Int32
+    /// The source's duration when known in advance (containers state it; the sample knows it).
+    public var expectedDurationSeconds: Double?
+
+    public var framesPerSecond: Double { Double(frameRateNumerator) / Double(frameRateDenominator) }
+    public var frameRate: FrameRate { FrameRate(Int(frameRateNumerator), Int(frameRateDenominator)) }
+}

@@ -1,0 +1,63 @@
+import ABRFormats
+import ABRSimulator
+
+/// The demo's per-network summary and its choice of a session to draw.
+public enum DemoReport {
+    /// The family of a trace from its name: "3g-like-07" → "3g-like", "broadband-25m-02" → "broadband".
+    public static func family(_ traceName: String) -> String {
+        let parts = traceName.split(separator: "-")
+        guard let first = parts.first else { return traceName }
+        return parts.count > 1 && parts[1] == "like" ? "\(first)-like" : String(first)
+    }
+
+    /// The offline optimum knows the future: it bounds the others and is never "the best policy".
+    public static let upperBound = "optimal"
+
+    /// The online policy with the highest mean QoE per segment, and the optimum's, among `results`.
+    public static func best(_ results: [SessionResult]) -> (best: PolicySummary?, bound: PolicySummary?) {
+        let summaries = PolicySummary.summarize(results)
+        return (
+            summaries.filter { $0.policy != upperBound }.max { $0.meanQoEPerSegment < $1.meanQoEPerSegment },
+            summaries.first { $0.policy == upperBound }
+        )
+    }
+
+    /// Per network family: the best online policy by QoE_lin (with its QoE, bitrate, rebuffering and
+    /// GB/h) next to the offline optimum's QoE, and the best by quality QoE when the title has
+    /// per-segment quality.
+    public static func bestByNetwork(linear: [SessionResult], quality: [SessionResult]?) -> TextTable {
+        var header = ["network", "traces", "best (QoE_lin)", "QoE/seg", "optimal QoE/seg", "avg kbps", "rebuf %", "GB/h"]
+        if quality != nil { header += ["best (quality QoE)", "QoE/seg ", "optimal QoE/seg "] }
+        var table = TextTable(header: header, textColumns: 1)
+        var families: [String] = []
+        for r in linear where !families.contains(family(r.traceName)) { families.append(family(r.traceName)) }
+        for name in families {
+            let mine = linear.filter { family($0.traceName) == name }
+            let (best, bound) = Self.best(mine)
+            guard let best else { continue }
+            var row = [
+                name, String(Set(mine.map(\.traceName)).count), best.policy, NumberFormat.fixed(best.meanQoEPerSegment, 3),
+                bound.map { NumberFormat.fixed($0.meanQoEPerSegment, 3) } ?? "-",
+                NumberFormat.fixed(best.meanBitrateKbps, 0), NumberFormat.fixed(best.rebufferRatio * 100, 2), NumberFormat.fixed(best.gbPerHour, 3),
+            ]
+            if let quality {
+                let (bestQuality, boundQuality) = Self.best(quality.filter { family($0.traceName) == name })
+                row += [
+                    bestQuality?.policy ?? "-", bestQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
+                    boundQuality.map { NumberFormat.fixed($0.meanQoEPerSegment, 2) } ?? "-",
+                ]
+            }
+            table.append(row)
+        }
+        return table
+    }
+
+    /// A session worth drawing: the best online policy (by mean QoE) over the first 3G-like trace, or the first trace.
+    public static func showcase(_ results: [SessionResult], traces: [BandwidthTrace]) -> (SessionResult, BandwidthTrace)? {
+        guard let best = Self.best(results).best,
+            let trace = traces.first(where: { family($0.name) == "3g-like" }) ?? traces.first,
+            let session = results.first(where: { $0.policyName == best.policy && $0.traceName == trace.name })
+        else { return nil }
+        return (session, trace)
+    }
+}

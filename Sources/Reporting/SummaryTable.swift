@@ -1,0 +1,49 @@
+import LadderCore
+import Foundation
+
+/// The table `abrkit encode` prints on stdout: one row per rung, plus audio.
+///
+/// With audio, a "+audio GB/h" column adds the audio rendition's GB/h to each rung's: what a
+/// viewer of that rung downloads per hour, and what the cap verdict checks.
+public enum SummaryTable {
+    public static func render(_ report: EncodeReport) -> String {
+        let audioGBPerHour = report.audio?.gigabytesPerHour
+        var header = ["rung", "resolution", "codec", "target kbps", "avg kbps", "peak kbps", "GB/h"]
+        if audioGBPerHour != nil { header.append("+audio GB/h") }
+        header += ["PSNR dB", "SSIM", "cap"]
+        var rows: [[String]] = []
+        for rung in report.rungs {
+            let verdict = report.capVerdict(rung)
+            var row = [
+                rung.rung.name, "\(rung.rung.width)x\(rung.rung.height)", rung.codecName,
+                rung.rung.nominalKbps.map(String.init) ?? (rung.rung.crf.map { "crf \($0)" } ?? "-"),
+                String(format: "%.0f", rung.averageKbps), String(format: "%.0f", rung.peakKbps),
+                String(format: "%.3f", rung.gigabytesPerHour),
+            ]
+            if let audioGBPerHour { row.append(String(format: "%.3f", rung.gigabytesPerHour + audioGBPerHour)) }
+            rows.append(
+                row + [
+                    rung.quality.map { String(format: "%.2f", $0.psnrDb) } ?? "-",
+                    rung.quality.map { String(format: "%.4f", $0.ssim) } ?? "-",
+                    String(format: "%@ %.1f %@", verdict.withinCap ? "ok" : "OVER", verdict.capGBPerHour, verdict.videoClass.rawValue.uppercased()),
+                ])
+        }
+        if let audio = report.audio {
+            rows.append([
+                "audio", "-", audio.codecString, "-", String(format: "%.0f", audio.averageKbps), String(format: "%.0f", audio.peakKbps),
+                String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-", "-",
+            ])
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                column < 3
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }
+        let capNote = report.audio == nil ? "" : " (cap verdicts include audio)"
+        return ([header] + rows).map(line).joined()
+            + String(format: "%d frames, %.2f s, %.3g s segments%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, capNote)
+    }
+}
