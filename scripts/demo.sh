@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product abrkit >&2
-exec .build/release/abrkit demo "$@"
+# The repository's traces/ (what `abrkit traces generate` writes), so the README's tables are reproduced exactly.
+exec .build/release/abrkit demo --traces traces "$@"

@@ -16,7 +16,9 @@ public struct ReferenceModelRun: Sendable {
     }
 
     /// Pensieve's `fixed_env.py` with `bb.py` / `mpc.py`: cooked traces read as written (exact samples).
-    public static func pensieve(video: Video, tracePaths: [String], policies: [PensievePolicyKind], qoe: QoEModel.Utility, jobs: Int) throws -> ReferenceModelRun {
+    public static func pensieve(video: Video, tracePaths: [String], policies: [PensievePolicyKind], qoe: QoEModel.Utility, jobs: Int) throws
+        -> ReferenceModelRun
+    {
         var configuration = PensieveConfiguration()
         switch qoe {
         case .linear: break

@@ -1,5 +1,6 @@
 import ABRFormats
 import ABRSimulator
+import LadderCore
 
 /// The demo's per-network summary and its choice of a session to draw.
 public enum DemoReport {
@@ -59,5 +60,44 @@ public enum DemoReport {
             let session = results.first(where: { $0.policyName == best.policy && $0.traceName == trace.name })
         else { return nil }
         return (session, trace)
+    }
+
+    /// The demo's report page: what each rung costs, which policy plays best, one session, CDFs
+    /// across traces and the ladder's rate–quality curves (the figures are files beside the page).
+    ///
+    /// - Parameters:
+    ///   - timeline: the session drawn in `timeline.svg` and that file's name, when one was drawn.
+    public static func page(
+        encoded: EncodeReport, sampleSeconds seconds: Double, rungTable: String, programSeconds: Double, traceCount: Int,
+        comparison: String, byNetwork: TextTable, timeline: (session: SessionResult, file: String)?
+    ) -> HTMLReport {
+        var report = HTMLReport(title: "abrkit demo: what this title costs, and which policy plays it best")
+        report.append(.heading("What each rung costs"))
+        report.append(
+            .paragraph(
+                "The built-in sample (\(encoded.source.width)×\(encoded.source.height), \(NumberFormat.decimal(seconds)) s) encoded with the \(encoded.ladder.name) ladder; bitrates, GB per hour (10⁹ bytes per hour of viewing) and quality are measured from the files written, against the source."
+            ))
+        report.append(.code(rungTable))
+        report.append(.heading("Which policy plays it best"))
+        report.append(
+            .paragraph(
+                "Every policy over \(traceCount) traces, playing a \(NumberFormat.decimal(programSeconds)) s program (the encode's measured segments looped). QoE_lin per segment: bitrate (Mbit/s) − 4.3 × stall s − |Δbitrate|; quality QoE: SSIM (dB) − 100 × stall s − |ΔSSIM dB|."
+            ))
+        report.append(.code(comparison))
+        report.append(.table(byNetwork))
+        if let (session, file) = timeline {
+            report.append(.heading("One session"))
+            report.append(
+                .figure(file: file, caption: "\(session.policyName) over \(session.traceName): chosen bitrate, buffer and bandwidth; stalls shaded."))
+        }
+        report.append(.heading("Across traces"))
+        report.append(.figure(file: "cdf.svg", caption: "CDFs across traces of QoE per segment, average bitrate and rebuffer ratio, one curve per policy."))
+        report.append(.heading("Rate and quality of the ladder"))
+        report.append(.figure(file: "rate-quality.svg", caption: "PSNR and SSIM against measured bitrate per rung; GB per hour on the top axis."))
+        report.append(
+            .paragraph(
+                "Files: encode/ (CMAF segments, master.m3u8, manifest.mpd, ladder.json), sessions.csv, segments.csv, and the SVG (PNG when rsvg-convert is installed) figures."
+            ))
+        return report
     }
 }

@@ -3,7 +3,9 @@ import ABRSimulator
 
 /// The policy comparison table `abrkit simulate` prints.
 public enum SimulationReport {
-    public static func table(_ results: [SessionResult], video: Video, traceCount: Int, qoe: QoEModel.Utility, dataCap: Double?, model: String = "default") -> String {
+    public static func table(_ results: [SessionResult], video: Video, traceCount: Int, qoe: QoEModel.Utility, dataCap: Double?, model: String = "default")
+        -> String
+    {
         let summaries = PolicySummary.summarize(results)
         var header = ["policy", "sessions", "QoE mean", "QoE median", "QoE/seg", "avg kbps", "rebuf %", "switches", "startup s", "GB/h"]
         if dataCap != nil { header.append("capped %") }

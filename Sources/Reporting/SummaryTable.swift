@@ -1,5 +1,6 @@
-import LadderCore
+import ABRFormats
 import Foundation
+import LadderCore
 
 /// The table `abrkit encode` prints on stdout: one row per rung, plus audio.
 ///
@@ -34,16 +35,10 @@ public enum SummaryTable {
                 String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-", "-",
             ])
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column < 3
-                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
+        var table = TextTable(header: header, textColumns: 3)
+        for row in rows { table.append(row) }
         let capNote = report.audio == nil ? "" : " (cap verdicts include audio)"
-        return ([header] + rows).map(line).joined()
+        return table.rendered
             + String(format: "%d frames, %.2f s, %.3g s segments%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, capNote)
     }
 }

@@ -2,6 +2,7 @@ import ABRFormats
 import ABRSimulator
 import ArgumentParser
 import Foundation
+import Reporting
 
 extension Traces {
     /// `abrkit traces info`: a table of duration and time-weighted bandwidth statistics.
@@ -28,23 +29,7 @@ extension Traces {
             let traces = try TraceReader.readAll(paths: paths, format: format)
             var rows = traces.map { ($0.name, TraceStatistics($0)) }
             if traces.count > 1 { rows.append(("(all \(traces.count))", try TraceStatistics(pooling: traces))) }
-            print(Self.table(rows), terminator: "")
-        }
-
-        static func table(_ rows: [(String, TraceStatistics)]) -> String {
-            let header = ["trace", "duration_s", "mean_Mbps", "median_Mbps", "p10_Mbps", "p90_Mbps", "outage_%"]
-            let body = rows.map { name, s in
-                [name, String(format: "%.1f", s.durationSeconds)]
-                    + [s.meanBitsPerSecond, s.medianBitsPerSecond, s.p10BitsPerSecond, s.p90BitsPerSecond].map { String(format: "%.3f", $0 / 1e6) }
-                    + [String(format: "%.1f", s.outageShare * 100)]
-            }
-            let widths = header.indices.map { c in ([header] + body).map { $0[c].count }.max() ?? 0 }
-            return ([header] + body).map { row in
-                row.enumerated().map { c, cell in
-                    let pad = String(repeating: " ", count: widths[c] - cell.count)
-                    return c == 0 ? cell + pad : pad + cell
-                }.joined(separator: "  ") + "\n"
-            }.joined()
+            print(TraceInfoTable.render(rows), terminator: "")
         }
     }
 }

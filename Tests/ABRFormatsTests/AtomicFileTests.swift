@@ -1,24 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ABRFormats
 
 /// Manifests are written through AtomicFile: whole or not at all, nothing left behind.
 @Suite struct AtomicFileTests {
-    static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    static func entries(_ dir: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    static func entries(_ dir: TemporaryDirectory) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
     }
 
     @Test func writesAndReplacesLeavingNoTemporaryFile() throws {
-        let dir = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("master.m3u8").path
+        let dir = try TemporaryDirectory()
+        let path = dir.path("master.m3u8")
         try AtomicFile.write("#EXTM3U\nfirst\n", to: path)
         try AtomicFile.write("#EXTM3U\nsecond\n", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "#EXTM3U\nsecond\n")
@@ -35,10 +29,8 @@ import Testing
     }
 
     @Test func renameOntoADirectoryFailsAndCleansUp() throws {
-        let dir = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let target = dir.appendingPathComponent("taken")
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        let dir = try TemporaryDirectory()
+        let target = try dir.directory("taken")
         try "keep".write(to: target.appendingPathComponent("inside"), atomically: false, encoding: .utf8)
         let error = #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: target.path) }
         #expect(error?.code == .renameFailed)
@@ -48,14 +40,12 @@ import Testing
 
     @Test(.enabled(if: getuid() != 0, "root may write anywhere"))
     func unwritableDirectoryLeavesTheOldFile() throws {
-        let dir = try Self.scratch()
-        defer {
-            chmod(dir.path, 0o755)
-            try? FileManager.default.removeItem(at: dir)
-        }
-        let path = dir.appendingPathComponent("ladder.json").path
+        let dir = try TemporaryDirectory()
+        // Writable again before the folder is removed.
+        defer { chmod(dir.url.path, 0o755) }
+        let path = dir.path("ladder.json")
         try AtomicFile.write("old", to: path)
-        chmod(dir.path, 0o555)
+        chmod(dir.url.path, 0o555)
         let error = #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("new", to: path) }
         #expect(error?.code == .createFailed)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")

@@ -1,6 +1,7 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad files fail with an error naming the file, the line (or JSON element) and the value.
@@ -68,7 +69,8 @@ import Testing
 
     @Test(arguments: traceCases)
     func badTraceFileFailsWithALocatedError(c: Case) throws {
-        let path = try Fixtures.file("trace.txt", c.text)
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.file("trace.txt", c.text)
         do {
             let trace = try TraceReader.read(path: path, format: c.format)
             Issue.record("read \(trace.periods.count) periods from bad input")
@@ -83,35 +85,38 @@ import Testing
     }
 
     @Test func lineNumbersCountBlankLinesAndWindowsLineEnds() throws {
-        let path = try Fixtures.file("x.log", "0\t1\r\n\r\n1\t2\r\n2\tabc\r\n")
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.file("x.log", "0\t1\r\n\r\n1\t2\r\n2\tabc\r\n")
         #expect(throws: FormatError(.notANumber, path: path, line: 4, value: "abc", problem: #"bandwidth "abc" is not a number"#, expected: "Mbit/s ≥ 0")) {
             try TraceReader.read(path: path)
         }
     }
 
     @Test func missingFileAndFolderAreNamed() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
+        let scratch = try TemporaryDirectory()
+        let missing = scratch.path("no-such-file")
         #expect(throws: FormatError(.fileNotFound, path: missing, problem: "no such file")) { try TraceReader.read(path: missing) }
         #expect { try TraceReader.readAll(paths: [missing]) } throws: { ($0 as? FormatError)?.code == .fileNotFound }
         #expect { try VideoReader.read(path: missing) } throws: { ($0 as? FormatError)?.code == .fileNotFound }
-        let folder = try Fixtures.scratchFolder().path
+        let folder = try scratch.directory("empty").path
         #expect { try TraceReader.read(path: folder) } throws: { ($0 as? FormatError)?.code == .unreadable }
         #expect { try TraceReader.readAll(paths: [folder]) } throws: { ($0 as? FormatError)?.code == .emptyFile }
     }
 
     @Test func aBadFileInAFolderIsNamed() throws {
-        let folder = try Fixtures.scratchFolder()
-        try Data("0 1\n1 1\n".utf8).write(to: folder.appendingPathComponent("a"))
-        try Data("0 1\n1 x\n".utf8).write(to: folder.appendingPathComponent("b"))
-        #expect { try TraceReader.readAll(paths: [folder.path]) } throws: { error in
+        let folder = try TemporaryDirectory()
+        try folder.file("a", "0 1\n1 1\n")
+        try folder.file("b", "0 1\n1 x\n")
+        #expect { try TraceReader.readAll(paths: [folder.url.path]) } throws: { error in
             let e = error as? FormatError
-            return e?.path == folder.appendingPathComponent("b").path && e?.line == 2
+            return e?.path == folder.path("b") && e?.line == 2
         }
     }
 
     @Test func notUTF8IsUnreadable() throws {
-        let url = try Fixtures.scratchFolder().appendingPathComponent("bin")
-        try Data([0xff, 0xfe, 0x00, 0x80]).write(to: url)
-        #expect { try TraceReader.read(path: url.path) } throws: { ($0 as? FormatError)?.code == .unreadable }
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("bin")
+        try Data([0xff, 0xfe, 0x00, 0x80]).write(to: URL(fileURLWithPath: path))
+        #expect { try TraceReader.read(path: path) } throws: { ($0 as? FormatError)?.code == .unreadable }
     }
 }

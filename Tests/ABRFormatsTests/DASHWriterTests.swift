@@ -1,8 +1,8 @@
 import Foundation
+import LadderCore
 import Testing
 
 @testable import ABRFormats
-import LadderCore
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -1,23 +1,13 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
-/// The Python interpreter on PATH, or `nil` (the tests then skip, saying so).
-private let python3: String? = {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-        let path = "\(dir)/python3"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    print("python3 not found on PATH: skipping the external-policy tests")
-    return nil
-}()
+/// `examples/external_policy.py` in the package.
+private let examplePath = PackageRoot.path("examples/external_policy.py")
 
-/// `examples/external_policy.py`, found from this file's path.
-private let examplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("examples/external_policy.py").path
-
-@Suite(.enabled(if: python3 != nil, "needs python3 on PATH"))
+@Suite(.enabled(if: ProcessRunner.isAvailable("python3"), "needs python3 on PATH"))
 struct ExternalPolicyTests {
     let video: Video
     let trace: BandwidthTrace

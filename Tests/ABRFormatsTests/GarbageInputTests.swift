@@ -1,6 +1,7 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// Random mixtures of plausible and broken tokens never crash or hang a reader: each input
@@ -14,7 +15,8 @@ import Testing
     @Test(arguments: [nil] + TraceFormat.allCases.map(Optional.some))
     func randomTextNeverCrashesAReader(format: TraceFormat?) throws {
         var rng = SplitMix64(seed: 1234)
-        let path = try Fixtures.scratchFolder().appendingPathComponent("garbage").path
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("garbage")
         var outcomes = (read: 0, rejected: 0)
         for _ in 0..<300 {
             var text = ""

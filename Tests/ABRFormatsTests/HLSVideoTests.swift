@@ -1,16 +1,12 @@
+import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ABRFormats
 
 /// HLS master playlists as simulator input: sizes from byte ranges or files, and located errors.
 @Suite struct HLSVideoTests {
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-hls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static let master = """
         #EXTM3U
         #EXT-X-VERSION:7
@@ -26,11 +22,11 @@ import Testing
     }
 
     @Test func levelsAscendByAverageBandwidthAndSizesComeFromByteRanges() throws {
-        let dir = try Self.folder()
-        try Self.master.write(to: dir.appendingPathComponent("master.m3u8"), atomically: true, encoding: .utf8)
-        try Self.media([1000, 1100]).write(to: dir.appendingPathComponent("hi.m3u8"), atomically: true, encoding: .utf8)
-        try Self.media([250, 260]).write(to: dir.appendingPathComponent("lo.m3u8"), atomically: true, encoding: .utf8)
-        let video = try VideoReader.read(path: dir.appendingPathComponent("master.m3u8").path)
+        let dir = try TemporaryDirectory()
+        try dir.file("master.m3u8", Self.master)
+        try dir.file("hi.m3u8", Self.media([1000, 1100]))
+        try dir.file("lo.m3u8", Self.media([250, 260]))
+        let video = try VideoReader.read(path: dir.path("master.m3u8"))
         #expect(video.levels.map(\.bitsPerSecond) == [500_000, 2_000_000])
         #expect(video.levels.map(\.height) == [360, 720])
         #expect(video.segmentBytes == [[250, 1000], [260, 1100]])
@@ -43,11 +39,11 @@ import Testing
     }
 
     @Test func aMissingSegmentFileIsNamedWithItsPlaylistLine() throws {
-        let dir = try Self.folder()
-        try "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000\nv.m3u8\n".write(to: dir.appendingPathComponent("master.m3u8"), atomically: true, encoding: .utf8)
-        try "#EXTM3U\n#EXTINF:2.0,\nseg-1.m4s\n".write(to: dir.appendingPathComponent("v.m3u8"), atomically: true, encoding: .utf8)
+        let dir = try TemporaryDirectory()
+        try dir.file("master.m3u8", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000\nv.m3u8\n")
+        try dir.file("v.m3u8", "#EXTM3U\n#EXTINF:2.0,\nseg-1.m4s\n")
         do {
-            _ = try HLSVideo.read(path: dir.appendingPathComponent("master.m3u8").path)
+            _ = try HLSVideo.read(path: dir.path("master.m3u8"))
             Issue.record("expected a missing-segment error")
         } catch {
             #expect(error.code == .fileNotFound)
@@ -61,10 +57,10 @@ import Testing
         ("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=abc\nv.m3u8\n", .outOfRange),
     ])
     func badMastersAreRejected(text: String, code: FormatError.Code) throws {
-        let dir = try Self.folder()
-        try text.write(to: dir.appendingPathComponent("master.m3u8"), atomically: true, encoding: .utf8)
+        let dir = try TemporaryDirectory()
+        try dir.file("master.m3u8", text)
         do {
-            _ = try HLSVideo.read(path: dir.appendingPathComponent("master.m3u8").path)
+            _ = try HLSVideo.read(path: dir.path("master.m3u8"))
             Issue.record("expected \(code)")
         } catch {
             #expect(error.code == code)
@@ -72,11 +68,11 @@ import Testing
     }
 
     @Test func aNonNumericDurationIsRejectedWithItsLine() throws {
-        let dir = try Self.folder()
-        try "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000\nv.m3u8\n".write(to: dir.appendingPathComponent("master.m3u8"), atomically: true, encoding: .utf8)
-        try "#EXTM3U\n#EXTINF:four,\n#EXT-X-BYTERANGE:10@0\nm.mp4\n".write(to: dir.appendingPathComponent("v.m3u8"), atomically: true, encoding: .utf8)
+        let dir = try TemporaryDirectory()
+        try dir.file("master.m3u8", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000\nv.m3u8\n")
+        try dir.file("v.m3u8", "#EXTM3U\n#EXTINF:four,\n#EXT-X-BYTERANGE:10@0\nm.mp4\n")
         do {
-            _ = try HLSVideo.read(path: dir.appendingPathComponent("master.m3u8").path)
+            _ = try HLSVideo.read(path: dir.path("master.m3u8"))
             Issue.record("expected an EXTINF error")
         } catch {
             #expect(error.code == .outOfRange && error.line == 2 && error.value == "four")

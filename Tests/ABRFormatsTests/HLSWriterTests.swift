@@ -1,7 +1,7 @@
+import LadderCore
 import Testing
 
 @testable import ABRFormats
-import LadderCore
 
 /// Two rungs and an audio track, three segments of 4, 4 and 2 s, with every number worked by hand.
 enum ManifestFixture {

@@ -1,5 +1,5 @@
-import Foundation
 import ABRSimulator
+import Foundation
 import Testing
 
 @testable import ABRFormats

@@ -1,5 +1,6 @@
-import Foundation
 import ABRSimulator
+import Foundation
+import TestSupport
 import Testing
 
 @testable import ABRFormats
@@ -7,9 +8,7 @@ import Testing
 
 /// Loading presets and files, and every validation rule with the error it gives.
 @Suite struct LadderSpecTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let laddersDirectory = repositoryRoot.appendingPathComponent("ladders").path
+    static let laddersDirectory = PackageRoot.path("ladders")
 
     @Test func embeddedPresetsAreExactlyTheLadderFiles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.laddersDirectory).filter {
@@ -64,15 +63,12 @@ import Testing
     }
 
     @Test func fileWinsOverEmbeddedPresetInSearchDirectory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-ladders-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.json(rungs: [Self.rung()]).replacingOccurrences(of: "\"test\"", with: "\"sd-hd-4k\"")
-            .write(to: dir.appendingPathComponent("sd-hd-4k.json"), atomically: true, encoding: .utf8)
-        let spec = try LadderSpec.load(nameOrPath: "sd-hd-4k", searchDirectory: dir.path)
+        let dir = try TemporaryDirectory()
+        try dir.file("sd-hd-4k.json", Self.json(rungs: [Self.rung()]).replacingOccurrences(of: "\"test\"", with: "\"sd-hd-4k\""))
+        let spec = try LadderSpec.load(nameOrPath: "sd-hd-4k", searchDirectory: dir.url.path)
         #expect(spec.rungs.count == 1)
         // Absent from the directory: falls back to the binary's copy.
-        #expect(try LadderSpec.load(nameOrPath: "netflix-2015", searchDirectory: dir.path).rungs.count == 10)
+        #expect(try LadderSpec.load(nameOrPath: "netflix-2015", searchDirectory: dir.url.path).rungs.count == 10)
     }
 
     @Test func defaultsApplyWhenOptionalFieldsAreAbsent() throws {

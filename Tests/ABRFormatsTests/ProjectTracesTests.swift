@@ -1,11 +1,12 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// The shipped `traces/` folder reads back as exactly what its generators produce.
 @Suite struct ProjectTracesTests {
-    static let folder = Fixtures.packageRoot.appendingPathComponent("traces").path
+    static let folder = PackageRoot.path("traces")
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: folder), "traces/ is absent"))
     func shippedTracesEqualTheirGeneratorsPeriods() throws {
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func writerProducesTheSameBytesTwiceAndREADMELast() throws {
-        let a = try Fixtures.scratchFolder().path, b = try Fixtures.scratchFolder().path
+        let scratch = try TemporaryDirectory()
+        let a = try scratch.directory("a").path, b = try scratch.directory("b").path
         let written = try TraceSetWriter.write(to: a)
         try TraceSetWriter.write(to: b)
         #expect(written.last?.hasSuffix("README.md") == true)

@@ -1,12 +1,13 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// Every file of the public reference data sets reads without error, with the documented counts.
-@Suite(.enabled(if: Fixtures.hasSharedData, "../shared/data is absent; skipping the real-data checks"))
+@Suite(.enabled(if: PackageRoot.hasSharedData, "../shared/data is absent; skipping the real-data checks"))
 struct RealDataTests {
-    func tracePath(_ name: String) -> String { Fixtures.sharedData.appendingPathComponent("traces/\(name)").path }
+    func tracePath(_ name: String) -> String { PackageRoot.sharedData.appendingPathComponent("traces/\(name)").path }
 
     @Test func pensieveHSDPATestSetHas142CookedTraces() throws {
         let folder = tracePath("pensieve-hsdpa-test")
@@ -39,7 +40,7 @@ struct RealDataTests {
     }
 
     @Test func pensieveVideoHas49ChunkLinesOfWhichPensievePlays48() throws {
-        let folder = Fixtures.sharedData.appendingPathComponent("videos/pensieve-envivo").path
+        let folder = PackageRoot.sharedData.appendingPathComponent("videos/pensieve-envivo").path
         let all = try VideoReader.read(path: folder)
         #expect(all.levelCount == 6)
         #expect(all.segmentCount == 49)
@@ -54,7 +55,7 @@ struct RealDataTests {
 
     @Test(arguments: [("bbb.json", 10), ("bbb4k.json", 6), ("movie.json", 10)])
     func sabreMoviesRead(name: String, levels: Int) throws {
-        let video = try VideoReader.read(path: Fixtures.sharedData.appendingPathComponent("videos/sabre/\(name)").path)
+        let video = try VideoReader.read(path: PackageRoot.sharedData.appendingPathComponent("videos/sabre/\(name)").path)
         #expect(video.levelCount == levels)
         #expect(video.segmentCount > 0)
         #expect(video.segmentSeconds == 3)

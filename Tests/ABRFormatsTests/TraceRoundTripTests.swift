@@ -1,6 +1,7 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// Each trace format reads what it writes, exactly where the format can represent the periods.
@@ -115,7 +116,8 @@ import Testing
     @Test(arguments: TraceFormat.allCases)
     func writerWritesAFileTheReaderDetects(format: TraceFormat) throws {
         let trace = try BandwidthTrace(name: "t", periods: [TracePeriod(durationSeconds: 2, bitsPerSecond: 12_000_000)])
-        let path = try Fixtures.scratchFolder().appendingPathComponent("out.\(format.rawValue)").path
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("out.\(format.rawValue)")
         try TraceWriter.write(trace, format: format, to: path)
         let back = try TraceReader.read(path: path)
         #expect(back.name == "out.\(format.rawValue)")

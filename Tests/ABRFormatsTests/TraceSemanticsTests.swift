@@ -1,6 +1,7 @@
 import ABRFormats
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// What each format's records mean, checked against hand-computed periods.
@@ -96,7 +97,8 @@ import Testing
 
     @Test func explicitFormatOverridesDetection() throws {
         // "5" alone would be Mahimahi; read as CSV it is a header without the required columns.
-        let path = try Fixtures.file("x.txt", "5\n")
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.file("x.txt", "5\n")
         #expect(
             try TraceReader.read(path: path).periods == [
                 TracePeriod(durationSeconds: 0.004, bitsPerSecond: 0), TracePeriod(durationSeconds: 0.001, bitsPerSecond: 12e6),
@@ -105,12 +107,12 @@ import Testing
     }
 
     @Test func folderReadsRegularFilesInByteOrderSkippingHiddenAndReadme() throws {
-        let folder = try Fixtures.scratchFolder()
+        let folder = try TemporaryDirectory()
         for name in ["b", "B", "a10", "a2", ".hidden", "README.md", "README"] {
-            try Data("0 1\n1 1\n".utf8).write(to: folder.appendingPathComponent(name))
+            try folder.file(name, "0 1\n1 1\n")
         }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
-        let traces = try TraceReader.readAll(paths: [folder.path])
+        try folder.directory("sub")
+        let traces = try TraceReader.readAll(paths: [folder.url.path])
         #expect(traces.map(\.name) == ["B", "a10", "a2", "b"])
     }
 }

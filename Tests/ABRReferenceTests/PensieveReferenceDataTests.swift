@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ABRReference
@@ -10,16 +11,12 @@ import Testing
 /// the traces and the video are read from `../shared/data` and the suite is skipped without them.
 @Suite("Pensieve reference model against Pensieve's logs")
 struct PensieveReferenceDataTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let data = root.deletingLastPathComponent().appendingPathComponent("shared/data")
-    static let traces = data.appendingPathComponent("traces/pensieve-hsdpa-test")
-    static let videoFolder = data.appendingPathComponent("videos/pensieve-envivo")
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures/pensieve")
-    static let available = FileManager.default.fileExists(atPath: traces.path)
+    static let traces = PackageRoot.sharedData.appendingPathComponent("traces/pensieve-hsdpa-test")
+    static let videoFolder = PackageRoot.sharedData.appendingPathComponent("videos/pensieve-envivo")
+    static let fixtures = PackageRoot.url.appendingPathComponent("Tests/Fixtures/pensieve")
 
     @Test(
-        "every trace's 48 levels and reward total equal the script's", .enabled(if: available, "../shared/data is absent"),
+        "every trace's 48 levels and reward total equal the script's", .enabled(if: PackageRoot.hasSharedData, "../shared/data is absent"),
         arguments: PensievePolicyKind.allCases)
     func levelsAndRewardTotals(policy: PensievePolicyKind) throws {
         let video = try PensieveTestData.video(in: Self.videoFolder)
@@ -35,7 +32,7 @@ struct PensieveReferenceDataTests {
     }
 
     @Test(
-        "every logged column equals the script's, bit for bit", .enabled(if: available, "../shared/data is absent"),
+        "every logged column equals the script's, bit for bit", .enabled(if: PackageRoot.hasSharedData, "../shared/data is absent"),
         arguments: PensievePolicyKind.allCases)
     func chunkColumns(policy: PensievePolicyKind) throws {
         let video = try PensieveTestData.video(in: Self.videoFolder)

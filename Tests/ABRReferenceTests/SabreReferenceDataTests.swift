@@ -1,6 +1,7 @@
 import ABRReference
 import ABRSimulator
 import Foundation
+import TestSupport
 import Testing
 
 /// The `sabre` model against what sabre.py printed on Sabre's own trace sets (MMSys 2018
@@ -10,7 +11,7 @@ import Testing
 /// in `Tests/Fixtures/sabre` (see its README for how it was produced).
 @Suite(
     "Sabre model vs sabre.py on real traces",
-    .enabled(if: SabreTestData.dataAvailable, "../shared/data is absent: skipping the comparison with sabre.py on Sabre's trace sets"))
+    .enabled(if: PackageRoot.hasSharedData, "../shared/data is absent: skipping the comparison with sabre.py on Sabre's trace sets"))
 struct SabreReferenceDataTests {
     struct Pairing: Sendable, CustomTestStringConvertible {
         var traceSet: String
@@ -24,7 +25,7 @@ struct SabreReferenceDataTests {
             Pairing(traceSet: "3g", video: "bbb"), Pairing(traceSet: "4g", video: "bbb4k"),
         ])
     func matchesSabre(_ pairing: Pairing) throws {
-        let data = SabreTestData.dataDirectory
+        let data = PackageRoot.sharedData
         let movie = try SabreTestData.movie(data.appendingPathComponent("videos/sabre/\(pairing.video).json"))
         let traceDirectory = data.appendingPathComponent("traces/sabre-\(pairing.traceSet)")
         let runs = try SabreTestData.printedRuns("sabre-\(pairing.traceSet)-\(pairing.video).tsv")
@@ -51,7 +52,7 @@ struct SabreReferenceDataTests {
 
     @Test("abrkit's units (seconds, bit/s, bytes) give the same runs as Sabre's own")
     func abrkitUnits() throws {
-        let data = SabreTestData.dataDirectory
+        let data = PackageRoot.sharedData
         let movie = try SabreTestData.movie(data.appendingPathComponent("videos/sabre/bbb.json"))
         // as a reader of Sabre's JSON into abrkit's model would convert: ms / 1000, kbps × 1000, bits / 8
         let video = try Video(

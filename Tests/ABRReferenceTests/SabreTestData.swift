@@ -1,19 +1,12 @@
 import ABRReference
 import ABRSimulator
 import Foundation
+import TestSupport
 
 /// Locations and readers for the real-data checks (test code only; the library has no I/O).
 enum SabreTestData {
-    /// The package root, three levels above this file (Tests/ABRSimulatorTests/…).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// `../shared/data` relative to the package root, as the project's README describes.
-    static let dataDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
     /// sabre.py's printed outputs, committed as fixtures (see Tests/Fixtures/sabre/README.md).
-    static let fixtureDirectory = packageRoot.appendingPathComponent("Tests/Fixtures/sabre")
-
-    static var dataAvailable: Bool {
-        FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("traces/sabre-3g").path)
-    }
+    static let fixtureDirectory = PackageRoot.url.appendingPathComponent("Tests/Fixtures/sabre")
 
     struct ReadError: Error, CustomStringConvertible {
         var description: String

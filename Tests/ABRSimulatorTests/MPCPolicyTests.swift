@@ -1,5 +1,6 @@
-import ABRSimulator
 import Testing
+
+@testable import ABRSimulator
 
 @Suite struct MPCPlannerTests {
     /// Exhaustive enumeration in lexicographic order, keeping the first maximum: the oracle.

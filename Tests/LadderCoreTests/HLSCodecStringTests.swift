@@ -58,10 +58,8 @@ import Testing
         ]
     )
     func stringsFromRealStreamsAgreeWithFFprobe(_ e: Encode) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "abrkit-codec-\(UUID().uuidString).\(e.format)"
-        ).path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("stream.\(e.format)")
         try FFmpegCLI.run(
             [
                 "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-frames:v", "5", "-pix_fmt", "yuv420p",

@@ -1,36 +1,33 @@
 import ABRFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// `abrkit simulate --model pensieve|sabre` end to end against the published simulators' own
 /// output (the fixtures in Tests/Fixtures, taken from Pensieve's and Sabre's scripts), on the real
 /// data in ../shared/data; skipped with a message when that folder is absent (a user's clone).
 @Suite struct ReferenceModelCommandTests {
-    static let data = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/Fixtures")
-    static var hasData: Bool { FileManager.default.fileExists(atPath: data.appendingPathComponent("traces").path) }
+    static let data = PackageRoot.sharedData
+    static let fixtures = PackageRoot.url.appendingPathComponent("Tests/Fixtures")
 
     static func csv(_ url: URL) throws -> [[String: String]] {
         let (header, records) = try CSVTable.parse(try String(contentsOf: url, encoding: .utf8), path: url.path)
         return records.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
-    @Test func pensieveModelReproducesEveryChunkLevelAndRewardOfPensievesScripts() throws {
-        guard Self.hasData else {
-            print("skipped: \(Self.data.path) is absent, so Pensieve's traces are not here to replay")
-            return
-        }
-        let out = try CLI.scratch()
+    @Test(.enabled(if: PackageRoot.hasSharedData, "../shared/data is absent, so Pensieve's traces are not here to replay"))
+    func pensieveModelReproducesEveryChunkLevelAndRewardOfPensievesScripts() throws {
+        let out = try TemporaryDirectory()
         let result = try CLI.run([
             "simulate", "--model", "pensieve", "--video", Self.data.appendingPathComponent("videos/pensieve-envivo").path,
-            "--traces", Self.data.appendingPathComponent("traces/pensieve-hsdpa-test").path, "--out", out.path,
+            "--traces", Self.data.appendingPathComponent("traces/pensieve-hsdpa-test").path, "--out", out.url.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         var levels: [String: String] = [:]
-        for row in try Self.csv(out.appendingPathComponent("segments.csv")) {
+        for row in try Self.csv(out.url.appendingPathComponent("segments.csv")) {
             levels["\(row["policy"] ?? "") \(row["trace"] ?? "")", default: ""] += row["level"] ?? "?"
         }
-        let sessions = try Self.csv(out.appendingPathComponent("sessions.csv"))
+        let sessions = try Self.csv(out.url.appendingPathComponent("sessions.csv"))
         let qoe = Dictionary(uniqueKeysWithValues: sessions.map { ("\($0["policy"] ?? "") \($0["trace"] ?? "")", Double($0["qoe"] ?? "") ?? .nan) })
         var compared = 0
         for policy in ["bb", "robustmpc"] {
@@ -46,19 +43,16 @@ import Testing
         #expect(compared == 2 * 142)
     }
 
-    @Test func sabreModelPrintsSabresMetricsOnThe3GSet() throws {
-        guard Self.hasData else {
-            print("skipped: \(Self.data.path) is absent, so Sabre's traces are not here to replay")
-            return
-        }
-        let out = try CLI.scratch()
+    @Test(.enabled(if: PackageRoot.hasSharedData, "../shared/data is absent, so Sabre's traces are not here to replay"))
+    func sabreModelPrintsSabresMetricsOnThe3GSet() throws {
+        let out = try TemporaryDirectory()
         let result = try CLI.run([
             "simulate", "--model", "sabre", "--video", Self.data.appendingPathComponent("videos/sabre/bbb.json").path,
-            "--traces", Self.data.appendingPathComponent("traces/sabre-3g").path, "--out", out.path,
+            "--traces", Self.data.appendingPathComponent("traces/sabre-3g").path, "--out", out.url.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let ours = Dictionary(
-            uniqueKeysWithValues: try Self.csv(out.appendingPathComponent("sessions.csv")).map {
+            uniqueKeysWithValues: try Self.csv(out.url.appendingPathComponent("sessions.csv")).map {
                 ("\($0["policy"] ?? "") \(($0["trace"] ?? "").replacingOccurrences(of: ".json", with: ""))", $0)
             })
         let tsv = try String(contentsOf: Self.fixtures.appendingPathComponent("sabre/sabre-3g-bbb.tsv"), encoding: .utf8).split(separator: "\n")

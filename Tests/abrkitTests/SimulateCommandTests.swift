@@ -1,20 +1,19 @@
 import ABRFormats
 import Foundation
+import TestSupport
 import Testing
 
 /// `abrkit simulate` end to end: hand-computable sessions, CSV shape, determinism across --jobs, errors.
 @Suite struct SimulateCommandTests {
     /// A folder with a 4-segment CBR movie (0.5 and 1 Mbit/s, 1 s segments) and two constant traces.
-    static func fixture() throws -> URL {
-        let dir = try CLI.scratch()
+    static func fixture() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
         let movie =
             #"{"segment_duration_ms": 1000, "bitrates_kbps": [500, 1000], "segment_sizes_bits": [[500000, 1000000], [500000, 1000000], [500000, 1000000], [500000, 1000000]]}"#
-        try movie.write(to: dir.appendingPathComponent("movie.json"), atomically: true, encoding: .utf8)
-        let traces = dir.appendingPathComponent("traces")
-        try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
-        try #"[{"duration_ms": 100000, "bandwidth_kbps": 1000, "latency_ms": 0}]"#.write(
-            to: traces.appendingPathComponent("a-1mbps.json"), atomically: true, encoding: .utf8)
-        try "0 4\n50 4\n".write(to: traces.appendingPathComponent("b-4mbps.txt"), atomically: true, encoding: .utf8)
+        try dir.file("movie.json", movie)
+        try dir.directory("traces")
+        try dir.file("traces/a-1mbps.json", #"[{"duration_ms": 100000, "bandwidth_kbps": 1000, "latency_ms": 0}]"#)
+        try dir.file("traces/b-4mbps.txt", "0 4\n50 4\n")
         return dir
     }
 
@@ -26,10 +25,10 @@ import Testing
 
     @Test func throughputOnAConstantLinkMatchesTheHandComputedSession() throws {
         let dir = try Self.fixture()
-        let out = dir.appendingPathComponent("out")
+        let out = dir.url.appendingPathComponent("out")
         let result = try CLI.run([
-            "simulate", "--video", dir.appendingPathComponent("movie.json").path,
-            "--traces", dir.appendingPathComponent("traces/a-1mbps.json").path, "--policy", "throughput", "--out", out.path,
+            "simulate", "--video", dir.path("movie.json"),
+            "--traces", dir.path("traces/a-1mbps.json"), "--policy", "throughput", "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("throughput"))
@@ -54,9 +53,9 @@ import Testing
         let dir = try Self.fixture()
         var outputs: [Data] = []
         for jobs in ["1", "2", "7"] {
-            let out = dir.appendingPathComponent("out-\(jobs)")
+            let out = dir.url.appendingPathComponent("out-\(jobs)")
             let result = try CLI.run([
-                "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+                "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"),
                 "--jobs", jobs, "--out", out.path,
             ])
             #expect(result.status == 0, "\(result.stderr)")
@@ -64,16 +63,16 @@ import Testing
         }
         #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
         // Two traces × every built-in policy, trace-major.
-        let rows = try Self.sessions(dir.appendingPathComponent("out-1"))
+        let rows = try Self.sessions(dir.url.appendingPathComponent("out-1"))
         #expect(
             rows.map { $0["trace"] ?? "" } == Array(repeating: "a-1mbps.json", count: rows.count / 2) + Array(repeating: "b-4mbps.txt", count: rows.count / 2))
     }
 
     @Test func aDataCapHoldsOnEverySession() throws {
         let dir = try Self.fixture()
-        let out = dir.appendingPathComponent("out")
+        let out = dir.url.appendingPathComponent("out")
         let result = try CLI.run([
-            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"),
             "--data-cap", "0.3", "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -92,21 +91,18 @@ import Testing
     func badOptionsFailWithAMessage(arguments: [String], message: String) throws {
         let dir = try Self.fixture()
         let result = try CLI.run(
-            ["simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path] + arguments)
+            ["simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces")] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test(
-        .enabled(
-            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3"),
-            "needs python3"))
+    @Test(.enabled(if: ProcessRunner.isAvailable("python3"), "needs python3"))
     func theExamplePythonPolicyChoosesWhatTheBuiltInThroughputPolicyChooses() throws {
         let dir = try Self.fixture()
-        let out = dir.appendingPathComponent("out")
-        let example = CLI.packageRoot.appendingPathComponent("examples/external_policy.py").path
+        let out = dir.url.appendingPathComponent("out")
+        let example = PackageRoot.path("examples/external_policy.py")
         let result = try CLI.run([
-            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"),
             "--external-command", "python3 \(example)", "--policy", "external,throughput", "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -119,9 +115,9 @@ import Testing
 
     @Test func aFailingExternalPolicyEndsTheRunWithItsErrorAndWritesNothing() throws {
         let dir = try Self.fixture()
-        let out = dir.appendingPathComponent("out")
+        let out = dir.url.appendingPathComponent("out")
         let result = try CLI.run([
-            "simulate", "--video", dir.appendingPathComponent("movie.json").path, "--traces", dir.appendingPathComponent("traces").path,
+            "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"),
             "--external-command", "false", "--out", out.path,
         ])
         #expect(result.status != 0)
@@ -131,7 +127,7 @@ import Testing
 
     @Test func aMissingVideoIsNamed() throws {
         let dir = try Self.fixture()
-        let result = try CLI.run(["simulate", "--video", "/no/such/movie.json", "--traces", dir.appendingPathComponent("traces").path])
+        let result = try CLI.run(["simulate", "--video", "/no/such/movie.json", "--traces", dir.path("traces")])
         #expect(result.status != 0)
         #expect(result.stderr.contains("/no/such/movie.json"))
     }

@@ -1,36 +1,37 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `abrkit traces …` run end to end: the built binary in a child process, checking stdout,
 /// stderr, exit status and the files it writes.
 @Suite struct TracesCommandTests {
     @Test func generateRecreatesTheRepositoryTracesByteForByte() throws {
-        let out = try CLI.scratch()
-        let result = try CLI.run(["traces", "generate", "--out", out.path])
+        let out = try TemporaryDirectory()
+        let result = try CLI.run(["traces", "generate", "--out", out.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let generated = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        let generated = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
         #expect(generated.count >= 51)
         #expect(generated.contains("README.md"))
-        let repository = CLI.packageRoot.appendingPathComponent("traces")
+        let repository = PackageRoot.url.appendingPathComponent("traces")
         guard FileManager.default.fileExists(atPath: repository.path) else {
             print("traces/ is absent from the package root; generated \(generated.count) files, nothing to compare")
             return
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: repository.path).sorted() == generated)
         for name in generated {
-            let mine = try Data(contentsOf: out.appendingPathComponent(name))
+            let mine = try Data(contentsOf: out.url.appendingPathComponent(name))
             let theirs = try Data(contentsOf: repository.appendingPathComponent(name))
             #expect(mine == theirs, "traces/\(name) differs from what `abrkit traces generate` writes")
         }
     }
 
     @Test func generateWithAnotherSeedChangesOnlyTheRandomTraces() throws {
-        let a = try CLI.scratch(), b = try CLI.scratch()
-        #expect(try CLI.run(["traces", "generate", "--out", a.path, "--seed", "1"]).status == 0)
-        #expect(try CLI.run(["traces", "generate", "--out", b.path, "--seed", "2"]).status == 0)
+        let a = try TemporaryDirectory(), b = try TemporaryDirectory()
+        #expect(try CLI.run(["traces", "generate", "--out", a.url.path, "--seed", "1"]).status == 0)
+        #expect(try CLI.run(["traces", "generate", "--out", b.url.path, "--seed", "2"]).status == 0)
         let same = { (name: String) throws -> Bool in
-            try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name))
+            try Data(contentsOf: a.url.appendingPathComponent(name)) == Data(contentsOf: b.url.appendingPathComponent(name))
         }
         #expect(try same("constant-2000k") && same("step-up") && same("outage-2m-60on-5off"))
         #expect(try !same("3g-like-01") && !same("lte-like-01") && !same("broadband-10m-01"))
@@ -50,11 +51,11 @@ import Testing
     }
 
     @Test func convertGoesThroughEveryFormatAndBack() throws {
-        let dir = try CLI.scratch()
+        let dir = try TemporaryDirectory()
         var previous = "traces/step-valley"
         var written: [String: String] = [:]
         for format in ["sabre", "csv", "cooked", "mahimahi", "cooked"] {
-            let next = dir.appendingPathComponent("\(written.count)-\(format)").path
+            let next = dir.path("\(written.count)-\(format)")
             let result = try CLI.run(["traces", "convert", previous, "--to", format, "--out", next])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
@@ -62,7 +63,7 @@ import Testing
             previous = next
         }
         // Whole seconds and whole kbit/s survive Sabre and CSV exactly: the cooked file comes back unchanged.
-        let original = try String(contentsOf: CLI.packageRoot.appendingPathComponent("traces/step-valley"), encoding: .utf8)
+        let original = try String(contentsOfFile: PackageRoot.path("traces/step-valley"), encoding: .utf8)
         #expect(written["2-cooked"] == original)
         #expect(written["1-csv"] == "duration_s,bandwidth_bps,latency_s\n60,3000000,0\n60,1000000,0\n60,300000,0\n60,1000000,0\n60,3000000,0\n")
         // Mahimahi turns each level into 1500-byte deliveries: 3 Mbit/s is one packet every 4 ms, so
@@ -73,26 +74,25 @@ import Testing
     }
 
     @Test func badInputFailsWithTheLocationOnStderrAndNothingOnStdout() throws {
-        let dir = try CLI.scratch()
-        let bad = dir.appendingPathComponent("x.log")
-        try Data("0 1\n1 2\n2 abc\n".utf8).write(to: bad)
-        let result = try CLI.run(["traces", "info", bad.path])
+        let dir = try TemporaryDirectory()
+        let bad = try dir.file("x.log", "0 1\n1 2\n2 abc\n")
+        let result = try CLI.run(["traces", "info", bad])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("\(bad.path):3: bandwidth \"abc\" is not a number; expected Mbit/s ≥ 0"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(bad):3: bandwidth \"abc\" is not a number; expected Mbit/s ≥ 0"), "\(result.stderr)")
 
         let missing = try CLI.run([
-            "traces", "convert", dir.appendingPathComponent("nope").path, "--to", "csv", "--out", dir.appendingPathComponent("o.csv").path,
+            "traces", "convert", dir.path("nope"), "--to", "csv", "--out", dir.path("o.csv"),
         ])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nope: no such file"))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("o.csv")))
 
-        let unknown = try CLI.run(["traces", "convert", "traces/step-up", "--to", "excel", "--out", dir.appendingPathComponent("o").path])
+        let unknown = try CLI.run(["traces", "convert", "traces/step-up", "--to", "excel", "--out", dir.path("o")])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("excel"))
 
-        let outage = try CLI.run(["traces", "convert", "traces/step-up", "--from", "csv", "--to", "sabre", "--out", dir.appendingPathComponent("o").path])
+        let outage = try CLI.run(["traces", "convert", "traces/step-up", "--from", "csv", "--to", "sabre", "--out", dir.path("o")])
         #expect(outage.status != 0)
         #expect(outage.stderr.contains("step-up:1: no duration column"), "\(outage.stderr)")
     }

@@ -1,5 +1,5 @@
-import LadderCore
 import Foundation
+import LadderCore
 
 extension LadderSpec {
     /// Names of the presets built into the binary.

@@ -1,3 +1,4 @@
+import ABRSimulator
 import LadderCore
 
 /// A static DASH MPD over the same CMAF segments as the HLS playlists (ISO/IEC 23009-1, live profile).
@@ -27,8 +28,8 @@ public enum DASHWriter {
             "MPD",
             [
                 ("xmlns", "urn:mpeg:dash:schema:mpd:2011"), ("profiles", "urn:mpeg:dash:profile:isoff-live:2011"),
-                ("type", "static"), ("mediaPresentationDuration", ManifestNumber.isoDuration(seconds: duration)),
-                ("minBufferTime", ManifestNumber.isoDuration(seconds: minBuffer)),
+                ("type", "static"), ("mediaPresentationDuration", NumberFormat.isoDuration(seconds: duration)),
+                ("minBufferTime", NumberFormat.isoDuration(seconds: minBuffer)),
             ]
         )
         xml.open("Period", [("id", "0"), ("start", "PT0.000S")])

@@ -1,3 +1,4 @@
+import ABRSimulator
 import LadderCore
 
 /// HLS playlists for fMP4/CMAF renditions (RFC 8216 and Apple's HLS Authoring Specification).
@@ -26,7 +27,7 @@ public enum HLSWriter {
             "#EXT-X-MAP:URI=\"\(SegmentNaming.initSegment)\"",
         ]
         for (index, segment) in rendition.segments.enumerated() {
-            lines.append("#EXTINF:\(ManifestNumber.fixed(segment.durationSeconds, digits: 6)),")
+            lines.append("#EXTINF:\(NumberFormat.fixed(segment.durationSeconds, 6)),")
             lines.append(SegmentNaming.mediaSegment(number: SegmentNaming.firstNumber + index))
         }
         lines.append("#EXT-X-ENDLIST")

@@ -1,4 +1,3 @@
-import LadderCore
 import ABRFormats
 
 /// A tiny writer for indented XML, one element per line, attributes in the order given.

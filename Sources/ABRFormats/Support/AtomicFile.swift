@@ -5,6 +5,7 @@ import Foundation
 /// The bytes go to a temporary file in the destination's directory (same file system), are
 /// flushed to disk, and are then renamed over the destination (`rename(2)` is atomic on POSIX).
 /// Manifests and `ladder.json` are written this way, last, so they never point at missing data.
+/// abrkit's one atomic writer: results, traces, figures, segments and manifests all go through it.
 public enum AtomicFile {
     /// A failed atomic write; the destination is untouched and no temporary file is left.
     public struct WriteError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -18,14 +19,18 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, flush: Bool = true) throws(WriteError) {
+        try write(Data(text.utf8), to: path, flush: flush)
     }
 
     /// Writes `data` to `path` atomically.
     ///
+    /// - Parameters:
+    ///   - flush: `fsync` the file before the rename, so a crash cannot leave an empty file under the
+    ///     new name. Media segments skip it (the manifests written after them are flushed, and a
+    ///     segment per file would cost a disk round trip each).
     /// - Throws: ``WriteError`` naming the path and the system error.
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String, flush: Bool = true) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -60,7 +65,7 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if failure == nil, fsync(fd) != 0 {
+        if failure == nil, flush, fsync(fd) != 0 {
             failure = WriteError(
                 code: .writeFailed,
                 path: path,

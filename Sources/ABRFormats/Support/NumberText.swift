@@ -1,13 +1,5 @@
-/// Number parsing and printing shared by the text formats.
+/// Number parsing shared by the text formats (``NumberFormat`` prints them).
 enum NumberText {
-    /// The shortest text that reads back as exactly `value`: integers without a fraction
-    /// (`1013`, as Sabre's files write them), everything else as Swift's round-trip `description`
-    /// (`2.5`, `1e-05`), which Python's `float()` and JSON both accept.
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
-        return value.description
-    }
-
     /// A finite, non-negative decimal number from `text`.
     ///
     /// - Throws: `.notANumber` for text that is not a number, `.outOfRange` for a negative,

@@ -2,8 +2,7 @@ import Foundation
 
 /// Reading and writing whole text files with `FormatError`s that name the path.
 ///
-/// Writes go to a temporary file in the same folder and are renamed into place, so a failed or
-/// interrupted write never leaves a half-written file behind.
+/// Writes go through ``AtomicFile``, so a failed or interrupted write never leaves a half-written file behind.
 enum TextFile {
     /// The file's contents as UTF-8 text.
     ///
@@ -32,12 +31,10 @@ enum TextFile {
         }
     }
 
-    /// Writes `text` atomically (temporary file + rename).
+    /// Writes `text` through ``AtomicFile``, reporting a failure as a `FormatError`.
     static func write(_ text: String, to path: String) throws(FormatError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FormatError(.unreadable, path: path, problem: "cannot write: \(error.localizedDescription)")
+        do { try AtomicFile.write(text, to: path) } catch {
+            throw FormatError(.unreadable, path: path, problem: "cannot write: \(error.message)" + (error.cause.map { " (\($0))" } ?? ""))
         }
     }
 

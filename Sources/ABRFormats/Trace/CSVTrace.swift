@@ -78,7 +78,7 @@ public enum CSVTrace {
     public static func text(_ trace: BandwidthTrace) -> String {
         var out = header + "\n"
         for p in trace.periods {
-            out += "\(NumberText.format(p.durationSeconds)),\(NumberText.format(p.bitsPerSecond)),\(NumberText.format(p.latencySeconds))\n"
+            out += "\(NumberFormat.shortest(p.durationSeconds)),\(NumberFormat.shortest(p.bitsPerSecond)),\(NumberFormat.shortest(p.latencySeconds))\n"
         }
         return out
     }

@@ -77,7 +77,7 @@ public enum CookedTrace {
             guard time >= previousTime else {
                 throw FormatError(
                     .nonMonotoneTime, path: path, line: number, value: String(fields[0]),
-                    problem: "time \(fields[0]) s is before the previous line's \(NumberText.format(previousTime)) s",
+                    problem: "time \(fields[0]) s is before the previous line's \(NumberFormat.shortest(previousTime)) s",
                     expected: "timestamps that never decrease")
             }
             records.append((time, rate, bitsPerSecond))
@@ -87,11 +87,11 @@ public enum CookedTrace {
     }
 
     public static func text(_ trace: BandwidthTrace) -> String {
-        var out = "0\t\(NumberText.format(trace.periods[0].bitsPerSecond / bitsPerMegabit))\n"
+        var out = "0\t\(NumberFormat.shortest(trace.periods[0].bitsPerSecond / bitsPerMegabit))\n"
         var end = 0.0
         for period in trace.periods {
             end += period.durationSeconds
-            out += "\(NumberText.format(end))\t\(NumberText.format(period.bitsPerSecond / bitsPerMegabit))\n"
+            out += "\(NumberFormat.shortest(end))\t\(NumberFormat.shortest(period.bitsPerSecond / bitsPerMegabit))\n"
         }
         return out
     }

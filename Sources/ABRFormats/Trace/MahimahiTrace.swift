@@ -84,7 +84,7 @@ public enum MahimahiTrace {
         guard packets <= Double(maximumOpportunities), milliseconds <= Double(maximumTimestampMs) else {
             throw FormatError(
                 .notRepresentable, path: trace.name,
-                problem: "one loop is \(NumberText.format(packets)) packets over \(NumberText.format(milliseconds)) ms",
+                problem: "one loop is \(NumberFormat.shortest(packets)) packets over \(NumberFormat.shortest(milliseconds)) ms",
                 expected: "at most \(maximumOpportunities) packets and \(maximumTimestampMs) ms")
         }
         let loopMs = max(1, Int(milliseconds))
@@ -92,7 +92,7 @@ public enum MahimahiTrace {
         guard total > 0 else {
             throw FormatError(
                 .notRepresentable, path: trace.name,
-                problem: "one loop carries \(NumberText.format(trace.loopBits)) bits, less than half a 1500-byte packet",
+                problem: "one loop carries \(NumberFormat.shortest(trace.loopBits)) bits, less than half a 1500-byte packet",
                 expected: "at least 12000 bits per loop")
         }
         guard let lastPeriod = trace.periods.last, lastPeriod.bitsPerSecond > 0 else {

@@ -30,7 +30,7 @@ public enum SabreNetworkTrace {
         for (i, entry) in entries.enumerated() {
             func check(_ value: Double, _ key: String, positive: Bool, expected: String) throws(FormatError) {
                 guard value.isFinite, positive ? value > 0 : value >= 0 else {
-                    throw FormatError.outOfRange(key, NumberText.format(value), path: path, codingPath: "[\(i)].\(key)", expected: expected)
+                    throw FormatError.outOfRange(key, NumberFormat.shortest(value), path: path, codingPath: "[\(i)].\(key)", expected: expected)
                 }
             }
             try check(entry.durationMs, "duration_ms", positive: true, expected: "milliseconds > 0")
@@ -46,9 +46,9 @@ public enum SabreNetworkTrace {
 
     public static func text(_ trace: BandwidthTrace) -> String {
         let rows = trace.periods.map { p in
-            let durationMs = NumberText.format(p.durationSeconds * 1000)
-            let kbps = NumberText.format(p.bitsPerSecond / 1000)
-            let latencyMs = NumberText.format(p.latencySeconds * 1000)
+            let durationMs = NumberFormat.shortest(p.durationSeconds * 1000)
+            let kbps = NumberFormat.shortest(p.bitsPerSecond / 1000)
+            let latencyMs = NumberFormat.shortest(p.latencySeconds * 1000)
             return "    {\"duration_ms\": \(durationMs), \"bandwidth_kbps\": \(kbps), \"latency_ms\": \(latencyMs)}"
         }
         return "[\n" + rows.joined(separator: ",\n") + "\n]\n"

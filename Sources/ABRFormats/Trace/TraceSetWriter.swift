@@ -95,7 +95,7 @@ public enum TraceSetWriter {
         for (entry, trace) in zip(entries, traces) {
             text +=
                 "| `\(entry.name)` | \(entry.generator.summary) | \(entry.isRandom ? String(entry.seed) : "—") | "
-                + "\(NumberText.format(trace.loopDurationSeconds)) | \(mbps(trace.meanBitsPerSecond)) |\n"
+                + "\(NumberFormat.shortest(trace.loopDurationSeconds)) | \(mbps(trace.meanBitsPerSecond)) |\n"
         }
         return text
     }

@@ -33,7 +33,7 @@ public enum LadderVideo {
         } else {
             metric = defaultQualityMetrics.first { tables[$0] != nil }
         }
-        return try SabreMovie.makeVideo(
+        return try SabreMovieFile.makeVideo(
             path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
             segmentSizesBits: file.segmentSizesBits, levels: levels,
             quality: metric.flatMap { tables[$0] }, metric: metric)

@@ -39,7 +39,7 @@ public enum PensieveVideoFolder {
             throw FormatError(
                 .inconsistentTable, path: path, value: "\(levelFiles.count)",
                 problem: "\(levelFiles.count) video_size_N files for \(bitratesKbps.count) bitrates",
-                expected: "one file per bitrate (\(bitratesKbps.map(NumberText.format).joined(separator: ",")) kbit/s)")
+                expected: "one file per bitrate (\(bitratesKbps.map(NumberFormat.shortest).joined(separator: ",")) kbit/s)")
         }
         let folder = URL(fileURLWithPath: path)
         var columns: [[Int]] = []

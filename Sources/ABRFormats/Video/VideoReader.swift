@@ -22,7 +22,7 @@ public enum VideoReader {
         if let format { detected = format } else { detected = try VideoFormat.detect(path: path) }
         return switch detected {
         case .ladder: try LadderVideo.read(path: path, qualityMetric: qualityMetric)
-        case .sabre: try SabreMovie.read(path: path)
+        case .sabre: try SabreMovieFile.read(path: path)
         case .hls: try HLSVideo.read(path: path)
         case .pensieve:
             try PensieveVideoFolder.read(

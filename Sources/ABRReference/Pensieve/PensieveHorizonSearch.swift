@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// RobustMPC's plan search from Pensieve's `test/mpc.py`, exact and fast.
 ///
 /// mpc.py scores every combination of levels over the horizon (`itertools.product(range(6),

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// fixed_env.py's network and buffer: one chunk download at a time over a cooked trace.
 ///
 /// This is `Environment.get_video_chunk` of Pensieve's `test/fixed_env.py` (commit 1120bb1),

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// The policies of Pensieve's `test/` scripts that the reference model reproduces.
 public enum PensievePolicyKind: String, CaseIterable, Hashable, Sendable {
     /// `test/bb.py`: BBA's buffer map over level indices (`PensieveBufferBased`).

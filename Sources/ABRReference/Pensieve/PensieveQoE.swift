@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// The per-chunk reward of Pensieve's scripts: `q(level)/scale − rebufferPenalty·rebuffer_s −
 /// smoothPenalty·|q(level) − q(previous)|/scale`.
 ///

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// A session's totals, computed from its chunk logs.
 public struct PensieveSummary: Hashable, Sendable {
     /// Chunks downloaded.

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// The search both BOLA variants run when offered to abandon a request: the lower level with
 /// the best BOLA score among those whose whole segment is smaller than what remains.
 ///

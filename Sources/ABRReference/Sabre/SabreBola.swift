@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's `bola`: BOLA with Sabre's finite-video buffer cap and abandonment (sabre.py `Bola`).
 ///
 /// BOLA (Spiteri, Urgaonkar, Sitaraman, "BOLA: Near-Optimal Bitrate Adaptation for Online

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's `bolae`: BOLA-E with placeholder buffer and insufficient-buffer rule (sabre.py `BolaEnh`).
 ///
 /// BOLA-E (Spiteri, Sparacio, Sitaraman, "From Theory to Practice: Improving Bitrate Adaptation

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's `dynamic`: BOLA and the throughput rule, switched by buffer level (sabre.py `Dynamic`).
 ///
 /// DYNAMIC (Spiteri, Sparacio, Sitaraman, MMSys 2018, doi:10.1145/3204949.3204953): both rules

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's `dynamicdash`: BOLA-E and the throughput rule with hysteresis, as dash.js's DYNAMIC
 /// (sabre.py `DynamicDash`).
 ///

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 // The C math library (libm), not Foundation: sabre.py's `math.log` and `math.pow` call the
 // same libm functions, so calling them directly keeps every logarithm and power bit-identical.
 #if canImport(Glibc)

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 extension SabreMetrics {
     /// The text sabre.py prints for these metrics, byte for byte (one line per metric, `\n` after each).
     ///

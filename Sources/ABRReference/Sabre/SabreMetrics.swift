@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Everything sabre.py prints at the end of a session, in its order and units.
 ///
 /// sabre.py computes in ms, kbit/s and segments ("chunks"); it prints times in seconds.

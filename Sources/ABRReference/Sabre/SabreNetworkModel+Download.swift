@@ -1,5 +1,3 @@
-import ABRSimulator
-
 extension SabreNetworkModel {
     /// `NetworkModel.min_progress_size`: bits between abandonment checks (12 kbit).
     static let minProgressSizeBits = 12_000.0

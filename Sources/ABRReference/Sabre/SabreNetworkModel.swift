@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's network: walks the looping trace period by period, in ms and bits.
 ///
 /// Reproduces sabre.py's `NetworkModel` (github.com/UMass-LIDS/sabre, commit 09b03bb,

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's playback buffer and its running metrics (sabre.py's buffer globals and
 /// `deplete_buffer`, `playout_buffer`, `process_quality_up`, `advertize_new_network_quality`).
 ///

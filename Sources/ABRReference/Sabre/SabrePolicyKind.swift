@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// The built-in policies of sabre.py (`--abr`), by their Sabre names.
 public enum SabrePolicyKind: String, CaseIterable, Hashable, Sendable {
     /// `Bola`: BOLA with Sabre's finite-buffer and abandonment additions.

@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's session loop: sabre.py's `__main__` from the first download to the printed metrics.
 ///
 /// Order of events per segment, as sabre.py: idle while the buffer cannot take one more

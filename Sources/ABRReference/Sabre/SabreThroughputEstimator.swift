@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's default throughput and latency estimator: bias-corrected EWMAs, conservative pick.
 ///
 /// sabre.py `Ewma` (the default `--moving-average ewma`; the `sliding` window variant is not

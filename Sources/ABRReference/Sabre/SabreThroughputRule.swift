@@ -1,5 +1,3 @@
-import ABRSimulator
-
 /// Sabre's `throughput`: throughput rule with insufficient-buffer rule and abandonment
 /// (sabre.py `ThroughputRule`, after dash.js's ThroughputRule and AbandonRequestsRule).
 ///

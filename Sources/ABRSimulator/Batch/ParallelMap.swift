@@ -25,9 +25,24 @@ public enum ParallelMap {
 
 /// Write-once slots shared by the workers; each index is written by exactly one worker, and
 /// read only after `concurrentPerform` has returned.
+///
+/// The slots are one buffer allocated up front and written through its pointer: workers touch
+/// disjoint elements and never the buffer's owner, so there is no overlapping access to a Swift
+/// array (which the exclusivity rules forbid even at disjoint indices).
 private final class Slots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func store(_ value: T, at index: Int) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+    private let storage: UnsafeMutableBufferPointer<T?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) { storage[index] = value }
+
     func values() -> [T] { storage.map { $0! } }
 }

@@ -25,7 +25,10 @@ public struct SegmentRecord: Hashable, Sendable {
     /// Why the policy chose `level`.
     public var reason: DecisionReason
 
-    public init(index: Int, level: Int, bitsPerSecond: Double, bytes: Int, abandonedBytes: Int, idleSeconds: Double, downloadStart: Double, downloadSeconds: Double, bufferBeforeSeconds: Double, bufferAfterSeconds: Double, rebufferSeconds: Double, reward: Double, reason: DecisionReason) {
+    public init(
+        index: Int, level: Int, bitsPerSecond: Double, bytes: Int, abandonedBytes: Int, idleSeconds: Double, downloadStart: Double, downloadSeconds: Double,
+        bufferBeforeSeconds: Double, bufferAfterSeconds: Double, rebufferSeconds: Double, reward: Double, reason: DecisionReason
+    ) {
         self.index = index
         self.level = level
         self.bitsPerSecond = bitsPerSecond

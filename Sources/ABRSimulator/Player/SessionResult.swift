@@ -10,7 +10,10 @@ public struct SessionResult: Hashable, Sendable {
     /// Set when the policy failed and the session ended early (the metrics then cover the segments played).
     public var failure: PolicyFailure? = nil
 
-    public init(traceName: String, policyName: String, segments: [SegmentRecord], stalls: [StallEvent], requests: [DownloadRecord], metrics: SessionMetrics, failure: PolicyFailure? = nil) {
+    public init(
+        traceName: String, policyName: String, segments: [SegmentRecord], stalls: [StallEvent], requests: [DownloadRecord], metrics: SessionMetrics,
+        failure: PolicyFailure? = nil
+    ) {
         self.traceName = traceName
         self.policyName = policyName
         self.segments = segments

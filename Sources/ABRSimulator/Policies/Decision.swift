@@ -36,12 +36,10 @@ public struct DecisionReason: Hashable, Sendable, CustomStringConvertible {
         self.value = 0
     }
 
-    public var description: String {
-        quantity.isEmpty ? rule : "\(rule) \(quantity)=\(formatted(value))"
-    }
+    /// Digits after the point of `value` in `description`: enough for kbit/s, seconds and bytes.
+    static let descriptionDigits = 3
 
-    private func formatted(_ v: Double) -> String {
-        let scaled = (v * 1000).rounded() / 1000
-        return scaled == scaled.rounded() && abs(scaled) < 1e15 ? String(Int(scaled)) : String(scaled)
+    public var description: String {
+        quantity.isEmpty ? rule : "\(rule) \(quantity)=\(NumberFormat.decimal(value, digits: Self.descriptionDigits))"
     }
 }

@@ -16,15 +16,15 @@
 /// segment, the best utility less the stall that even the fullest reachable buffer would suffer
 /// (the buffer grows by at most one segment per step); penalties are never negative. Levels are tried from the top down, which finds good
 /// plans early; the tie rule makes the answer independent of that order.
-public struct MPCPlanner: Sendable {
+struct MPCPlanner: Sendable {
     /// The player as the planner sees it between two downloads.
-    public struct State: Hashable, Sendable {
-        public var bufferSeconds: Double
-        public var isPlaying: Bool
+    struct State: Hashable, Sendable {
+        var bufferSeconds: Double
+        var isPlaying: Bool
         /// Utility of the previous segment, `nil` before the first.
-        public var previousUtility: Double?
+        var previousUtility: Double?
 
-        public init(bufferSeconds: Double, isPlaying: Bool, previousUtility: Double?) {
+        init(bufferSeconds: Double, isPlaying: Bool, previousUtility: Double?) {
             self.bufferSeconds = bufferSeconds
             self.isPlaying = isPlaying
             self.previousUtility = previousUtility
@@ -32,22 +32,22 @@ public struct MPCPlanner: Sendable {
     }
 
     /// The best plan's levels, and its total reward.
-    public struct Plan: Hashable, Sendable {
-        public var levels: [Int]
-        public var reward: Double
+    struct Plan: Hashable, Sendable {
+        var levels: [Int]
+        var reward: Double
 
-        public init(levels: [Int], reward: Double) {
+        init(levels: [Int], reward: Double) {
             self.levels = levels
             self.reward = reward
         }
     }
 
-    public let video: Video
-    public let qoe: QoEModel
-    public let maxBufferSeconds: Double
-    public let startupThresholdSeconds: Double
+    let video: Video
+    let qoe: QoEModel
+    let maxBufferSeconds: Double
+    let startupThresholdSeconds: Double
 
-    public init(video: Video, qoe: QoEModel, maxBufferSeconds: Double, startupThresholdSeconds: Double) {
+    init(video: Video, qoe: QoEModel, maxBufferSeconds: Double, startupThresholdSeconds: Double) {
         precondition(qoe.rebufferPenalty >= 0 && qoe.switchPenalty >= 0 && qoe.startupPenalty >= 0, "the search's bound needs non-negative penalties")
         self.video = video
         self.qoe = qoe
@@ -57,7 +57,7 @@ public struct MPCPlanner: Sendable {
 
     /// One step of the model: `segment` at `level` from `state`, with `utility` = q(segment, level).
     @inlinable
-    public func step(_ state: State, segment: Int, utility: Double, downloadSeconds: Double) -> (State, reward: Double) {
+    func step(_ state: State, segment: Int, utility: Double, downloadSeconds: Double) -> (State, reward: Double) {
         var next = state
         var reward = utility - qoe.switchPenalty * abs(utility - (state.previousUtility ?? utility))
         // A segment that would overflow the buffer: a playing player idles until it fits, one not yet
@@ -80,14 +80,14 @@ public struct MPCPlanner: Sendable {
 
     /// Seconds to download `segment` at `level` at `bitsPerSecond`.
     @inlinable
-    public func downloadSeconds(segment: Int, level: Int, bitsPerSecond: Double) -> Double {
+    func downloadSeconds(segment: Int, level: Int, bitsPerSecond: Double) -> Double {
         Double(video.segmentBytes[segment][level]) * 8 / bitsPerSecond
     }
 
     /// The best plan for segments `first ..< first + horizon` (clipped to the video's end).
     ///
     /// - Complexity: O(L^h) in the worst case; far less in practice thanks to the bound.
-    public func bestPlan(from state: State, first: Int, horizon: Int, bitsPerSecond: Double) -> Plan {
+    func bestPlan(from state: State, first: Int, horizon: Int, bitsPerSecond: Double) -> Plan {
         precondition(bitsPerSecond > 0 && horizon > 0, "need a positive rate and horizon")
         var search = Search(planner: self, state: state, first: first, horizon: min(horizon, video.segmentCount - first), bitsPerSecond: bitsPerSecond)
         search.run()

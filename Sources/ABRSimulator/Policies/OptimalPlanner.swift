@@ -21,24 +21,24 @@
 /// up to the bins, the state cap and, where the buffer cap binds, the dominance heuristic: an upper
 /// bound on every online policy's QoE up to that discretisation. With tiny bins it matches exhaustive
 /// enumeration (tested, with the buffer cap binding and not).
-public struct OptimalPlanner: Sendable {
-    /// 50 ms: Pensieve `sim/dp.cc`'s `DT`, its time and buffer quantum.
-    public static let defaultBinSeconds = 0.05
+struct OptimalPlanner: Sendable {
+    /// The time and buffer quantum (``OptimalPolicy/defaultBinSeconds``).
+    static let defaultBinSeconds = OptimalPolicy.defaultBinSeconds
     /// 250 states per segment: 0.7 s for 600 segments × 10 levels (measured, release build, one core),
     /// while small sessions (the brute-force tests) never reach it.
-    public static let defaultMaxStatesPerSegment = 250
+    static let defaultMaxStatesPerSegment = 250
 
-    public let video: Video
-    public let trace: BandwidthTrace
-    public let configuration: PlayerConfiguration
-    public let qoe: QoEModel
-    public let binSeconds: Double
+    let video: Video
+    let trace: BandwidthTrace
+    let configuration: PlayerConfiguration
+    let qoe: QoEModel
+    let binSeconds: Double
     /// Whether to drop dominated states (see above); off, only the bins merge states.
-    public let prunesDominated: Bool
+    let prunesDominated: Bool
     /// The most states kept after each segment (see `beam`).
-    public let maxStatesPerSegment: Int
+    let maxStatesPerSegment: Int
 
-    public init(
+    init(
         video: Video, trace: BandwidthTrace, configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear,
         binSeconds: Double = defaultBinSeconds, prunesDominated: Bool = true, maxStatesPerSegment: Int = defaultMaxStatesPerSegment
     ) {
@@ -79,7 +79,7 @@ public struct OptimalPlanner: Sendable {
     /// The best level sequence and its QoE (Σ rewards − startup penalty × startup delay).
     ///
     /// - Complexity: O(N · S · L · log(S · L)) for N segments, L levels and at most S states kept per segment.
-    public func solve() -> (levels: [Int], qoe: Double) {
+    func solve() -> (levels: [Int], qoe: Double) {
         let count = video.segmentCount
         var layers: [[Node]] = []
         layers.reserveCapacity(count)

@@ -6,6 +6,9 @@
 /// plan is exact for the session it was made for (same video, trace, player and QoE); it never
 /// abandons, so abandonment checks change nothing.
 public struct OptimalPolicy: ABRPolicy {
+    /// 50 ms: Pensieve `sim/dp.cc`'s `DT`, the planner's time and buffer quantum.
+    public static let defaultBinSeconds = 0.05
+
     public var name: String { "optimal" }
     /// The planned level of every segment.
     public let plan: [Int]
@@ -15,7 +18,7 @@ public struct OptimalPolicy: ABRPolicy {
     /// Plans the session described by `setup`.
     ///
     /// - Complexity: see `OptimalPlanner.solve()`; about a second for 600 segments × 10 levels.
-    public init(setup: PolicySetup, binSeconds: Double = OptimalPlanner.defaultBinSeconds, prunesDominated: Bool = true) {
+    public init(setup: PolicySetup, binSeconds: Double = OptimalPolicy.defaultBinSeconds, prunesDominated: Bool = true) {
         let planner = OptimalPlanner(
             video: setup.video, trace: setup.trace, configuration: setup.configuration, qoe: setup.qoe,
             binSeconds: binSeconds, prunesDominated: prunesDominated)

@@ -33,7 +33,10 @@ public struct SessionMetrics: Hashable, Sendable {
     /// Data used per hour of viewing: downloaded bytes over playback seconds (``DataRate``).
     public var gbPerHour: Double { DataRate.gbPerHour(bytes: downloadedBytes, seconds: playbackSeconds) }
 
-    public init(segments: Int, qoe: Double, averageBitrateKbps: Double, rebufferSeconds: Double, rebufferEvents: Int, startupDelaySeconds: Double, switches: Int, downloadedBytes: Int, playedBytes: Int, playbackSeconds: Double, sessionSeconds: Double) {
+    public init(
+        segments: Int, qoe: Double, averageBitrateKbps: Double, rebufferSeconds: Double, rebufferEvents: Int, startupDelaySeconds: Double, switches: Int,
+        downloadedBytes: Int, playedBytes: Int, playbackSeconds: Double, sessionSeconds: Double
+    ) {
         self.segments = segments
         self.qoe = qoe
         self.averageBitrateKbps = averageBitrateKbps

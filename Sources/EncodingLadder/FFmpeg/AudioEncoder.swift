@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// libavcodec's native AAC-LC encoder for the audio rendition, freed in `deinit`.

@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// A failed libav* call: the negative `AVERROR` code, the `av_strerror` text, and what was being done.

@@ -1,8 +1,7 @@
-import LadderCore
 import CFFmpeg
 
 /// libav*'s global log level; only the executable's entry point should change it.
-public enum FFmpegLog {
+enum FFmpegLog {
     /// Keeps libav* (and x264's informational lines) quiet except for errors.
-    public static func showErrorsOnly() { av_log_set_level(AV_LOG_ERROR) }
+    static func showErrorsOnly() { av_log_set_level(AV_LOG_ERROR) }
 }

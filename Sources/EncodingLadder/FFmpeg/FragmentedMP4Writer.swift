@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// Writes one track as CMAF-style fragmented MP4 into memory: an init segment (ftyp+moov), then

@@ -1,11 +1,11 @@
-import LadderCore
 import CFFmpeg
+import LadderCore
 
 /// An owning `AVFrame`: decoded pictures or audio samples, freed in `deinit`.
 ///
 /// Source frames are shared read-only by every rung's worker; a frame is never written after it
 /// is handed over, which is what makes sharing it across threads safe.
-public final class Frame: @unchecked Sendable {
+final class Frame: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<AVFrame>
 
     init() {
@@ -15,8 +15,8 @@ public final class Frame: @unchecked Sendable {
 
     deinit { var frame: UnsafeMutablePointer<AVFrame>? = pointer; av_frame_free(&frame) }
 
-    public var width: Int { Int(pointer.pointee.width) }
-    public var height: Int { Int(pointer.pointee.height) }
+    var width: Int { Int(pointer.pointee.width) }
+    var height: Int { Int(pointer.pointee.height) }
     var pixelFormat: AVPixelFormat { AVPixelFormat(rawValue: pointer.pointee.format) }
     /// Presentation timestamp, in the time base of whoever produced the frame.
     var pts: Int64 {
@@ -25,6 +25,12 @@ public final class Frame: @unchecked Sendable {
     }
 
     /// Drops the buffers so the frame can receive the next decoder output.
+    /// The best-effort presentation time the decoder estimated (`best_effort_timestamp`).
+    var bestEffortTimestamp: Int64 { pointer.pointee.best_effort_timestamp }
+
+    /// Asks the encoder for an IDR at this picture (`pict_type = I`), or leaves the choice to it.
+    func forceKeyFrame(_ force: Bool) { pointer.pointee.pict_type = force ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE }
+
     func unref() { av_frame_unref(pointer) }
 
     /// A new frame referencing the same buffers (no copy) with its own properties.

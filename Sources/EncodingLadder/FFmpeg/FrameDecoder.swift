@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// A libavcodec decoder (send packets, receive frames), freed in `deinit`.
@@ -10,6 +9,11 @@ final class FrameDecoder {
     /// - Parameters:
     ///   - parameters: the stream's (or an encoder's) codec parameters.
     ///   - threadCount: decoder threads; 0 lets libavcodec choose.
+    /// A decoder for the stream `parameters` describe (an encoder's output, for quality probes).
+    convenience init(parameters: CodecParameters, threadCount: Int32 = 0, what: String) throws(FFmpegError) {
+        try self.init(parameters: UnsafePointer(parameters.pointer), threadCount: threadCount, what: what)
+    }
+
     init(parameters: UnsafePointer<AVCodecParameters>, threadCount: Int32 = 0, what: String) throws(FFmpegError) {
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
             throw FFmpegError(code: cffmpeg_averror_decoder_not_found(), operation: "avcodec_find_decoder(\(what))")

@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// A libavcodec video encoder (send frames, receive packets), freed in `deinit`.

@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// Pictures of one size and pixel format whose buffers are recycled (libavutil `AVBufferPool`).

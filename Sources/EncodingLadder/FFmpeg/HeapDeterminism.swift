@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// Makes uninitialised heap memory hold the same bytes in every run, for byte-reproducible encodes.
@@ -11,10 +10,10 @@ import CFFmpeg
 /// byte (and freed blocks with another), so such reads see the same values whatever ran before —
 /// one process or many, one worker thread or several. It is process-wide, so only an executable's
 /// entry point (or a test) should call this; elsewhere it does nothing.
-public enum HeapDeterminism {
+enum HeapDeterminism {
     /// Fill byte: any non-zero value works; what matters is that it never changes.
     static let perturbByte: Int32 = 0x5A
 
     /// Turns the fill on for the rest of the process (glibc only; a no-op elsewhere).
-    public static func enable() { _ = cffmpeg_perturb_heap(perturbByte) }
+    static func enable() { _ = cffmpeg_perturb_heap(perturbByte) }
 }

@@ -1,16 +1,15 @@
-import LadderCore
 import CFFmpeg
 
 /// An open media file (libavformat demuxer), closed in `deinit`.
-public final class InputFile {
+final class InputFile {
     let context: UnsafeMutablePointer<AVFormatContext>
     /// The path it was opened from, for error messages.
-    public let path: String
+    let path: String
 
     /// Opens `path` and probes its streams.
     ///
     /// - Throws: ``FFmpegError`` when libavformat cannot open or probe the file.
-    public init(path: String) throws(FFmpegError) {
+    init(path: String) throws(FFmpegError) {
         self.path = path
         var context: UnsafeMutablePointer<AVFormatContext>? = nil
         try check(avformat_open_input(&context, path, nil, nil), "avformat_open_input(\(path))")

@@ -1,8 +1,7 @@
-import LadderCore
 import CFFmpeg
 
 /// An owning `AVPacket`: compressed data with timestamps, freed in `deinit`.
-public final class Packet: @unchecked Sendable {
+final class Packet: @unchecked Sendable {
     // @unchecked: a packet is used by one thread at a time (handed over, never shared mutably).
     let pointer: UnsafeMutablePointer<AVPacket>
 
@@ -14,13 +13,19 @@ public final class Packet: @unchecked Sendable {
     deinit { var packet: UnsafeMutablePointer<AVPacket>? = pointer; av_packet_free(&packet) }
 
     /// Size of the compressed payload in bytes.
-    public var byteCount: Int { Int(pointer.pointee.size) }
-    public var streamIndex: Int32 { pointer.pointee.stream_index }
+    var byteCount: Int { Int(pointer.pointee.size) }
+    var streamIndex: Int32 { pointer.pointee.stream_index }
     /// Presentation timestamp in the stream's time base, or nil when unset.
-    public var pts: Int64? { pointer.pointee.pts == cffmpeg_nopts_value() ? nil : pointer.pointee.pts }
-    public var isKeyFrame: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
+    var pts: Int64? { pointer.pointee.pts == cffmpeg_nopts_value() ? nil : pointer.pointee.pts }
+    var isKeyFrame: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
 
     /// Drops the payload so the packet can be reused.
+    /// Duration in the stream's time base.
+    var duration: Int64 {
+        get { pointer.pointee.duration }
+        set { pointer.pointee.duration = newValue }
+    }
+
     func unref() { av_packet_unref(pointer) }
 
     /// Rescales pts, dts and duration between time bases.

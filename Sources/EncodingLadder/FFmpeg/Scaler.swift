@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// A libswscale context converting pictures between sizes and pixel formats, freed in `deinit`.
@@ -12,13 +11,16 @@ final class Scaler {
     let destinationFormat: AVPixelFormat
     private let pool: FramePool
 
+    /// The pipeline's picture format: 8-bit YUV 4:2:0, what every encoder and quality probe takes.
+    static let pipelineFormat = AV_PIX_FMT_YUV420P
+
     /// Bicubic: the default of ffmpeg's `scale` filter (libavfilter/vf_scale.c, `flags=bicubic`),
     /// so abrkit's rungs match what the ffmpeg CLI would produce.
     static let defaultFlags = SWS_BICUBIC
 
     init(
         sourceWidth: Int, sourceHeight: Int, sourceFormat: AVPixelFormat,
-        destinationWidth: Int, destinationHeight: Int, destinationFormat: AVPixelFormat = AV_PIX_FMT_YUV420P,
+        destinationWidth: Int, destinationHeight: Int, destinationFormat: AVPixelFormat = Scaler.pipelineFormat,
         flags: Int32 = Scaler.defaultFlags
     ) throws(FFmpegError) {
         guard

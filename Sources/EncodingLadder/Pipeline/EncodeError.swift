@@ -1,5 +1,3 @@
-import LadderCore
-
 /// Why an encode could not run or finish: a code to branch on, a message for people, and the
 /// underlying libav* failure when there is one.
 public struct EncodeError: Error, Sendable, CustomStringConvertible {

@@ -1,6 +1,5 @@
-import LadderCore
-import CFFmpeg
 import Foundation
+import LadderCore
 
 /// Encodes a ladder: decode the source once, fan the pictures out to worker threads that scale and
 /// encode every rung concurrently, cut aligned CMAF segments, then write the manifests and
@@ -50,7 +49,7 @@ public struct EncodeJob: Sendable {
         var chosen: [(rung: Rung, codec: String)] = []
         for rung in ladder.rungs {
             let codec = rung.codec.rawValue
-            guard rung.width > 0, rung.height > 0, rung.width % 2 == 0, rung.height % 2 == 0 else {
+            guard YUV420.fits(width: rung.width, height: rung.height) else {
                 throw EncodeError(.invalidLadder, "rung \(rung.name): size \(rung.width)x\(rung.height) (expected even, positive width and height for 4:2:0)")
             }
             guard FrameEncoder.isAvailable(codec) else {

@@ -1,5 +1,5 @@
-import LadderCore
 import Foundation
+import LadderCore
 
 /// What to encode, with which ladder, where, and how.
 public struct EncodeOptions: Sendable {

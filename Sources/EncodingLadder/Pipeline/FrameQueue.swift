@@ -1,4 +1,3 @@
-import LadderCore
 import Foundation
 
 /// A bounded blocking queue from the decoding thread to one worker thread.

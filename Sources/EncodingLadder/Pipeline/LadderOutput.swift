@@ -1,6 +1,6 @@
-import LadderCore
 import ABRFormats
 import Foundation
+import LadderCore
 
 /// Writes what an encode measured: media playlists, the DASH MPD, the HLS master playlist and
 /// `ladder.json`, in that order, each through a temporary file and a rename, after every segment

@@ -1,5 +1,4 @@
 import ABRFormats
-
 import LadderCore
 
 /// Turns an encode's measurements into the packaging layer's renditions, and those into manifest text.

@@ -1,4 +1,4 @@
-import LadderCore
+import ABRFormats
 import Foundation
 
 /// File operations on the output directory, arranged so that a manifest never points at a
@@ -47,16 +47,15 @@ enum OutputDirectory {
         }
     }
 
-    /// Writes `bytes` to `url` through a temporary file and a rename.
+    /// Writes a media segment through ``AtomicFile`` (unflushed: the manifests written after it are).
     static func write(_ bytes: [UInt8], to url: URL) throws {
-        try write(Data(bytes), to: url)
+        try write(Data(bytes), to: url, flush: false)
     }
 
-    static func write(_ data: Data, to url: URL) throws {
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw EncodeError(.outputNotWritable, "cannot write '\(url.path)': \(error.localizedDescription)")
+    /// Writes `data` through ``AtomicFile``, reporting a failure as ``EncodeError/Code/outputNotWritable``.
+    static func write(_ data: Data, to url: URL, flush: Bool = true) throws {
+        do { try AtomicFile.write(data, to: url.path, flush: flush) } catch {
+            throw EncodeError(.outputNotWritable, "cannot write '\(url.path)': \(error.message)" + (error.cause.map { " (\($0))" } ?? ""))
         }
     }
 }

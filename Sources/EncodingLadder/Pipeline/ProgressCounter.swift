@@ -1,4 +1,3 @@
-import LadderCore
 import Foundation
 
 /// Frames done per rung, written by workers and read by the progress line.

@@ -1,5 +1,4 @@
 import LadderCore
-import CFFmpeg
 
 /// Measures a rung's real distortion: decodes the rung's own packets with libavcodec, scales each
 /// picture back to the source's size (as a player would display it) and compares it with the
@@ -23,9 +22,9 @@ final class QualityProbe {
         what: String
     ) throws(FFmpegError) {
         // One thread: the probe runs beside the rung's encoder, which already uses the cores.
-        decoder = try FrameDecoder(parameters: parameters.pointer, threadCount: 1, what: what)
+        decoder = try FrameDecoder(parameters: parameters, threadCount: 1, what: what)
         upscaler = try Scaler(
-            sourceWidth: rungWidth, sourceHeight: rungHeight, sourceFormat: AV_PIX_FMT_YUV420P,
+            sourceWidth: rungWidth, sourceHeight: rungHeight, sourceFormat: Scaler.pipelineFormat,
             destinationWidth: source.width, destinationHeight: source.height)
         self.gopFrames = Int64(gopFrames)
     }
@@ -58,7 +57,7 @@ final class QualityProbe {
             let reference = references[referenceHead]
             referenceHead += 1
             if referenceHead > 64 { references.removeFirst(referenceHead); referenceHead = 0 }
-            let pts = decoded.pointer.pointee.best_effort_timestamp
+            let pts = decoded.bestEffortTimestamp
             guard pts == reference.pts else {
                 throw EncodeError(.internalInvariant, "decoded frame pts \(pts) does not match source frame \(reference.pts)")
             }

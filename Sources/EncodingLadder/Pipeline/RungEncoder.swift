@@ -1,6 +1,5 @@
-import LadderCore
-import CFFmpeg
 import Foundation
+import LadderCore
 
 /// One rung's encode: scale each source picture, encode it, cut the fMP4 stream into one segment
 /// per GOP, write the segment files, and (optionally) measure quality against the source.
@@ -42,7 +41,7 @@ final class RungEncoder {
                 rung.width == source.width && rung.height == source.height
                 ? nil
                 : try Scaler(
-                    sourceWidth: source.width, sourceHeight: source.height, sourceFormat: AV_PIX_FMT_YUV420P,
+                    sourceWidth: source.width, sourceHeight: source.height, sourceFormat: Scaler.pipelineFormat,
                     destinationWidth: rung.width, destinationHeight: rung.height)
             encoder = try FrameEncoder(settings: settings)
             let parameters = try encoder.parameters()
@@ -76,7 +75,7 @@ final class RungEncoder {
         let picture = try scaler?.scale(source) ?? source.reference()
         // Every segment starts with an IDR at the same frame on every rung; the encoder's own
         // key-frame logic is configured to agree (keyint = min-keyint = gop, no scene cuts).
-        picture.pointer.pointee.pict_type = source.pts % gopFrames == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE
+        picture.forceKeyFrame(source.pts % gopFrames == 0)
         probe?.addReference(source)
         try encoder.send(picture)
         try drainEncoder()
@@ -121,7 +120,7 @@ final class RungEncoder {
     private func drainEncoder() throws {
         while let packet = try encoder.receive() {
             // Constant frame rate: one tick per frame, so the last sample of a fragment has its length.
-            packet.pointer.pointee.duration = 1
+            packet.duration = 1
             if packet.isKeyFrame, let pts = packet.pts {
                 guard pts % gopFrames == 0 else {
                     throw EncodeError(

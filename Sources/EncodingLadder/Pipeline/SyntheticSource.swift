@@ -1,7 +1,6 @@
-import LadderCore
 import ABRSimulator
-import CFFmpeg
 import Foundation
+import LadderCore
 
 /// A deterministic test picture sequence that makes encoders work: a detailed texture (zone
 /// plate plus random blocks) panning diagonally, a moving bright box, and per-pixel noise that
@@ -27,7 +26,7 @@ final class SyntheticSource: VideoSource {
         width: Int, height: Int, durationSeconds: Double, framesPerSecond: Int32 = SyntheticSource.defaultFramesPerSecond,
         seed: UInt64 = 1
     ) throws {
-        guard width >= 16, height >= 16, width % 2 == 0, height % 2 == 0 else {
+        guard width >= 16, height >= 16, YUV420.fits(width: width, height: height) else {
             throw EncodeError(.invalidLadder, "sample size \(width)x\(height) is not usable (expected even sizes of at least 16x16)")
         }
         guard durationSeconds > 0, durationSeconds.isFinite else {

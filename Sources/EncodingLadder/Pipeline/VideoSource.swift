@@ -1,10 +1,4 @@
 import LadderCore
-import CFFmpeg
-
-extension SourceDescription {
-    /// One tick per frame.
-    var frameTimeBase: AVRational { AVRational(num: frameRateDenominator, den: frameRateNumerator) }
-}
 
 /// A producer of decoded source pictures: YUV 4:2:0 8-bit at the source resolution, `pts` counting frames.
 ///

@@ -1,4 +1,3 @@
-import LadderCore
 import Foundation
 
 /// Runs the rung encoders on a fixed set of threads fed by one decoding loop.

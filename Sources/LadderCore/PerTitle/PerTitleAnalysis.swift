@@ -34,7 +34,8 @@ public struct PerTitleAnalysis: Sendable, Codable {
         self.metric = metric
         points = try report.rungs.map { rung in
             guard let quality = rung.quality, let target = rung.rung.bitrateKbps else {
-                throw LadderSpecError(.invalidValue, file: PerTitleGrid.errorSource, "rung \(rung.rung.name): a per-title analysis needs a target bitrate and measured quality")
+                throw LadderSpecError(
+                    .invalidValue, file: PerTitleGrid.errorSource, "rung \(rung.rung.name): a per-title analysis needs a target bitrate and measured quality")
             }
             return Point(
                 name: rung.rung.name, width: rung.rung.width, height: rung.rung.height, targetKbps: target,

@@ -61,7 +61,8 @@ public struct PerTitleGrid: Sendable, Hashable {
             throw LadderSpecError(.invalidValue, file: Self.errorSource, "bitrate \(bad) kbps (expected a positive number of kbit/s)")
         }
         if let bad = resolutions.first(where: { !YUV420.fits(width: $0.width, height: $0.height) }) {
-            throw LadderSpecError(.invalidValue, file: Self.errorSource, "resolution \(bad.width)x\(bad.height) (expected even, positive width and height for 4:2:0)")
+            throw LadderSpecError(
+                .invalidValue, file: Self.errorSource, "resolution \(bad.width)x\(bad.height) (expected even, positive width and height for 4:2:0)")
         }
         guard Set(resolutions).count == resolutions.count, Set(bitratesKbps).count == bitratesKbps.count else {
             throw LadderSpecError(.invalidValue, file: Self.errorSource, "the grid repeats a resolution or a bitrate")

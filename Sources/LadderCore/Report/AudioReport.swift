@@ -9,7 +9,6 @@ public struct AudioReport: Sendable {
         self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
     }
 
-
     public var codecString: String
     public var sampleRate: Int
     public var channelCount: Int

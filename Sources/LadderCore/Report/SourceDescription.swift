@@ -8,7 +8,6 @@ public struct SourceDescription: Sendable {
         self.expectedDurationSeconds = expectedDurationSeconds
     }
 
-
     /// The file path, or "sample".
     public var name: String
     public var width: Int

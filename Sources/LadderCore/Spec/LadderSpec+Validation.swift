@@ -56,7 +56,7 @@ extension LadderSpec {
 
     private func validateRung(_ rung: Rung, at: String, fail: (String, String) -> LadderSpecError) throws {
         for (key, value) in [("width", rung.width), ("height", rung.height)] {
-            guard value >= Self.minimumDimension, value <= Self.maximumDimension, value % 2 == 0 else {
+            guard value >= Self.minimumDimension, value <= Self.maximumDimension, YUV420.fits(side: value) else {
                 throw fail(
                     "\(at).\(key)",
                     "is \(value); expected an even number of pixels from \(Self.minimumDimension) "

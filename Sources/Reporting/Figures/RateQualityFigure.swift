@@ -1,5 +1,5 @@
-import ABRSimulator
 import ABRFormats
+import ABRSimulator
 
 /// Rate–quality curves of an encoded ladder: PSNR and SSIM against measured bitrate, one point per
 /// rung, with GB per hour of viewing along the top axis.

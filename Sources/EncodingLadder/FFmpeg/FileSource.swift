@@ -1,5 +1,5 @@
-import LadderCore
 import CFFmpeg
+import LadderCore
 
 /// Decodes the best video stream of a media file once, as YUV 4:2:0 pictures numbered 0, 1, 2, …
 ///

@@ -7,7 +7,7 @@ import Foundation
 /// Sizes are converted to bytes as `bits ÷ 8` rounded to the nearest byte, halves up
 /// (`(bits + 4) / 8`); Sabre's own files hold whole bytes (multiples of 8 bits), for which the
 /// conversion is exact.
-public enum SabreMovie {
+public enum SabreMovieFile {
     struct File: Decodable {
         var segmentDurationMs: Double
         var bitratesKbps: [Double]
@@ -35,7 +35,7 @@ public enum SabreMovie {
     ) throws(FormatError) -> Video {
         guard segmentDurationMs.isFinite, segmentDurationMs > 0 else {
             throw FormatError.outOfRange(
-                "segment_duration_ms", NumberText.format(segmentDurationMs), path: path,
+                "segment_duration_ms", NumberFormat.shortest(segmentDurationMs), path: path,
                 codingPath: "segment_duration_ms", expected: "milliseconds > 0")
         }
         guard !bitratesKbps.isEmpty else {

@@ -1,5 +1,5 @@
-import LadderCore
 import CFFmpeg
+import LadderCore
 
 /// Everything needed to open one rung's encoder: size, clock, GOP, rate control and the
 /// codec-private options that pin IDR frames to segment boundaries.

@@ -1,6 +1,6 @@
-import LadderCore
 import CFFmpeg
 import Foundation
+import LadderCore
 
 /// The source's AAC audio, packaged beside the video as its own CMAF track (one rendition, as
 /// Apple's HLS authoring spec expects audio in a separate group), cut at the video's segment times.

@@ -3,9 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import EncodingLadder
 @testable import LadderCore
-import ABRFormats
 
 /// Our master playlist and MPD over real fMP4 segments (cut by the ffmpeg CLI), read back by ffprobe.
 @Suite(.enabled(if: FFmpegCLI.isAvailable, "needs ffmpeg and ffprobe"))
@@ -17,14 +15,13 @@ struct HLSAndDASHFFprobeTests {
     /// Cuts one rendition into `DIR/init.mp4` + `DIR/segment-NNNNN.m4s` with the ffmpeg CLI and
     /// describes it from the files on disk and ffmpeg's own EXTINF durations.
     static func package(
-        _ root: URL,
+        _ root: TemporaryDirectory,
         directory: String,
         input: [String],
         codec: [String],
         media: PackagedRendition.Media
     ) throws -> PackagedRendition {
-        let dir = root.appendingPathComponent(directory)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try root.directory(directory)
         try FFmpegCLI.run(
             input + ["-t", "\(seconds)"] + codec + [
                 "-f", "hls", "-hls_time", "\(segmentSeconds)", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
@@ -73,9 +70,7 @@ struct HLSAndDASHFFprobeTests {
     }
 
     @Test func ffprobeReadsAndDecodesEveryRungThroughBothManifests() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-pkg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try TemporaryDirectory()
         let x264 = [
             "-pix_fmt", "yuv420p", "-c:v", "libx264", "-profile:v", "high", "-sc_threshold", "0",
             "-force_key_frames", "expr:gte(t,n_forced*\(Self.segmentSeconds))",
@@ -100,11 +95,11 @@ struct HLSAndDASHFFprobeTests {
         for rendition in video + [audio] {
             try AtomicFile.write(
                 HLSWriter.media(rendition),
-                to: root.appendingPathComponent("\(rendition.directory)/playlist.m3u8").path
+                to: root.path("\(rendition.directory)/playlist.m3u8")
             )
         }
-        let master = root.appendingPathComponent("master.m3u8").path
-        let mpd = root.appendingPathComponent("manifest.mpd").path
+        let master = root.path("master.m3u8")
+        let mpd = root.path("manifest.mpd")
         try AtomicFile.write(HLSWriter.master(video: video, audio: audio), to: master)
         try AtomicFile.write(DASHWriter.mpd(video: video, audio: audio), to: mpd)
 

@@ -1,4 +1,3 @@
-import LadderCore
 import CFFmpeg
 
 /// Decodes a non-AAC audio stream and re-encodes it as AAC-LC, in frames of the encoder's size.

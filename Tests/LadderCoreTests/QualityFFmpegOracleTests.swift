@@ -2,9 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import EncodingLadder
 @testable import LadderCore
-import ABRFormats
 
 /// abrkit's PSNR/SSIM against the `ffmpeg` CLI's `psnr` and `ssim` filters on the same raw clips
 /// (the acceptance: within 0.05 dB and 0.001).
@@ -26,14 +24,12 @@ struct QualityFFmpegOracleTests {
 
     @Test(arguments: cases)
     func matchesFFmpegFilters(_ c: Case) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-quality-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryDirectory()
         let size = "\(c.width)x\(c.height)"
         let raw = ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", size]
-        let ref = dir.appendingPathComponent("ref.yuv").path
-        let mid = dir.appendingPathComponent("mid").path
-        let dist = dir.appendingPathComponent("dist.yuv").path
+        let ref = dir.path("ref.yuv")
+        let mid = dir.path("mid")
+        let dist = dir.path("dist.yuv")
         try FFmpegCLI.run([
             "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-frames:v", "12", "-vf",
             "scale=\(c.width):\(c.height)", "-pix_fmt", "yuv420p",

@@ -1,5 +1,5 @@
-import LadderCore
 import CFFmpeg
+import LadderCore
 
 extension CodecString {
     /// The RFC 6381 string of an opened encoder, read from its own parameter sets (extradata), or for

@@ -1,0 +1,19 @@
+import CFFmpeg
+import Foundation
+
+/// Process-wide settings an executable that encodes makes once, at its entry point.
+public enum EncodingProcess {
+    /// SVT-AV1 logs through its own channel, not `av_log`; level 2 keeps its errors (SVT-AV1
+    /// Docs/Parameters.md, `SVT_LOG`).
+    static let svtLogLevel = "2"
+
+    /// Quiets libav*, x264 and SVT-AV1 but for errors, and makes the heap deterministic so that
+    /// encodes are byte-reproducible (``HeapDeterminism``).
+    ///
+    /// Both are process-wide: call this from `main` (the CLI and the benchmarks do), not from a library.
+    public static func prepare() {
+        FFmpegLog.showErrorsOnly()
+        setenv("SVT_LOG", svtLogLevel, 0)
+        HeapDeterminism.enable()
+    }
+}
