@@ -1,5 +1,7 @@
+import ABRFormats
 import EncodingLadder
 import Foundation
+import LadderCore
 
 // Encodes one source with one ladder twice, side by side in one run: with the ffmpeg CLI in a single
 // process (split + scale + the same x264 settings, fragmented MP4 out) and with abrkit's pipeline
@@ -66,8 +68,7 @@ if let given = arguments.first {
         "-t", "10", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "10", "-pix_fmt", "yuv420p", source,
     ])
 }
-HeapDeterminism.enable()
-FFmpegLog.showErrorsOnly()
+EncodingProcess.prepare()  // errors-only libav* logging and the deterministic heap, as `abrkit encode`
 let ladder = try LadderSpec.load(nameOrPath: ladderName, searchDirectory: "ladders")
 
 // Probe the source size and rate with ffprobe to pick the same rungs and GOP as abrkit.

@@ -8,6 +8,7 @@
 // --scripts  a folder with Pensieve's bb.py / mpc.py and their results/ logs (see
 //            Tests/Fixtures/pensieve/README.md for how it is prepared)
 // --run-python  also run `python3 bb.py` and `python3 mpc.py` there and report their times
+import ABRReference
 import ABRSimulator
 import Foundation
 

@@ -6,6 +6,7 @@
 //   --dump writes each run's report (sabre.py's printed text) to OUT_DIR/<trace>.<policy>.txt;
 //   --dump-exact writes every metric with 17 significant digits instead (to compare bit for bit
 //   with a copy of sabre.py whose `%f` and `%d` are replaced by `%.17g`).
+import ABRReference
 import ABRSimulator
 import Foundation
 
@@ -100,9 +101,9 @@ if let exactDirectory {
 func cpuSeconds(children: Bool) -> Double {
     var usage = rusage()
     #if os(Linux)
-        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
     #else
-        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
     #endif
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
 }
