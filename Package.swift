@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // RealModule only: log/exp/pow without Foundation, so the engine stays platform-neutral.
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        // `swift package generate-documentation` for the DocC catalogs (scripts/docs.sh); a plugin, never linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .target(name: "ABRSimulator", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -53,7 +55,8 @@ let package = Package(
             ]
         ),
         // The FFmpeg pipeline: decode once, scale, encode, mux, audio, quality probes.
-        .target(name: "EncodingLadder", dependencies: ["CFFmpeg", "ABRFormats", "LadderCore", "ABRSimulator"]),
+        // Without the trait its sources compile to nothing (each file is `#if FFmpeg`) and CFFmpeg is not used.
+        .target(name: "EncodingLadder", dependencies: [.target(name: "CFFmpeg", condition: ffmpeg), "ABRFormats", "LadderCore", "ABRSimulator"]),
         .executableTarget(
             name: "abrkit",
             dependencies: [

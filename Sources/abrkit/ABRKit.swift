@@ -10,8 +10,8 @@ struct ABRKit: ParsableCommand {
 
     /// The commands that encode; a build without the `FFmpeg` trait (simulator only) has none.
     #if FFmpeg
-        static let encoderCommands: [any ParsableCommand.Type] = [DemoCommand.self, EncodeCommand.self, HullCommand.self]
+    static let encoderCommands: [any ParsableCommand.Type] = [DemoCommand.self, EncodeCommand.self, HullCommand.self]
     #else
-        static let encoderCommands: [any ParsableCommand.Type] = []
+    static let encoderCommands: [any ParsableCommand.Type] = []
     #endif
 }

@@ -1,113 +1,113 @@
 #if FFmpeg
-    import ABRFormats
-    import ABRSimulator
-    import ArgumentParser
-    import EncodingLadder
-    import Foundation
-    import LadderCore
-    import Reporting
+import ABRFormats
+import ABRSimulator
+import ArgumentParser
+import EncodingLadder
+import Foundation
+import LadderCore
+import Reporting
 
-    /// `abrkit demo`: the main job on built-in defaults. Encode the built-in sample into a ladder,
-    /// play it under every policy over the project's traces, and write a report.
-    struct DemoCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "demo",
-            abstract: "Encode the built-in sample, simulate every policy over the project's traces, and write report.html with tables and figures.",
-            discussion: """
-                Answers two questions for one title: what does each rung cost per hour of viewing, and which \
-                policy plays it best on which kind of network. The encode is short (a few minutes on 2 cores); \
-                its measured segments are looped to a --program-seconds title so that policies settle (sizes, \
-                quality and GB/h are those measured).
-                """
-        )
+/// `abrkit demo`: the main job on built-in defaults. Encode the built-in sample into a ladder,
+/// play it under every policy over the project's traces, and write a report.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Encode the built-in sample, simulate every policy over the project's traces, and write report.html with tables and figures.",
+        discussion: """
+            Answers two questions for one title: what does each rung cost per hour of viewing, and which \
+            policy plays it best on which kind of network. The encode is short (a few minutes on 2 cores); \
+            its measured segments are looped to a --program-seconds title so that policies settle (sizes, \
+            quality and GB/h are those measured).
+            """
+    )
 
-        /// 12 s: three 4 s segments of real 4K encode, about two minutes on two cores.
-        static let defaultSampleSeconds = 12.0
-        /// 2 s segments give six distinct segments to loop; short segments are common for low-latency VOD.
-        static let defaultSegmentSeconds = 2.0
-        /// 10 minutes: long enough for every policy's startup to matter little.
-        static let defaultProgramSeconds = 600.0
+    /// 12 s: three 4 s segments of real 4K encode, about two minutes on two cores.
+    static let defaultSampleSeconds = 12.0
+    /// 2 s segments give six distinct segments to loop; short segments are common for low-latency VOD.
+    static let defaultSegmentSeconds = 2.0
+    /// 10 minutes: long enough for every policy's startup to matter little.
+    static let defaultProgramSeconds = 600.0
 
-        @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "demo-out"
-        @Option(help: ArgumentHelp("Seconds of built-in sample to encode.", valueName: "s")) var seconds: Double = defaultSampleSeconds
-        @Option(help: ArgumentHelp("Segment duration of the encode, seconds.", valueName: "s")) var segmentSeconds: Double = defaultSegmentSeconds
-        @Option(help: ArgumentHelp("Ladder preset or file.", valueName: "name|file")) var ladder: String = "sd-hd-4k"
-        @Option(help: ArgumentHelp("Trace folder (default: the project's trace set, generated in memory as `traces generate` writes it).", valueName: "dir"))
-        var traces: String?
-        @Option(help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s")) var programSeconds: Double =
-            defaultProgramSeconds
-        @Option(help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "demo-out"
+    @Option(help: ArgumentHelp("Seconds of built-in sample to encode.", valueName: "s")) var seconds: Double = defaultSampleSeconds
+    @Option(help: ArgumentHelp("Segment duration of the encode, seconds.", valueName: "s")) var segmentSeconds: Double = defaultSegmentSeconds
+    @Option(help: ArgumentHelp("Ladder preset or file.", valueName: "name|file")) var ladder: String = "sd-hd-4k"
+    @Option(help: ArgumentHelp("Trace folder (default: the project's trace set, generated in memory as `traces generate` writes it).", valueName: "dir"))
+    var traces: String?
+    @Option(help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s")) var programSeconds: Double =
+        defaultProgramSeconds
+    @Option(help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        func validate() throws {
-            for (name, value) in [("--seconds", seconds), ("--segment-seconds", segmentSeconds), ("--program-seconds", programSeconds)]
-            where !(value > 0 && value.isFinite) {
-                throw ValidationError("\(name) \(value): expected a positive number of seconds")
-            }
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    func validate() throws {
+        for (name, value) in [("--seconds", seconds), ("--segment-seconds", segmentSeconds), ("--program-seconds", programSeconds)]
+        where !(value > 0 && value.isFinite) {
+            throw ValidationError("\(name) \(value): expected a positive number of seconds")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
 
-        func run() throws {
-            try OutputFolder.create(out)
+    func run() throws {
+        try OutputFolder.create(out)
 
-            // 1. Encode.
-            let encodeFolder = out + "/encode"
-            let encoded = try encode(into: encodeFolder)
-            let rungTable = SummaryTable.render(encoded)
-            print("Ladder \(encoded.ladder.name): \(NumberFormat.decimal(seconds)) s sample encoded into \(encodeFolder)\n")
-            print(rungTable)
+        // 1. Encode.
+        let encodeFolder = out + "/encode"
+        let encoded = try encode(into: encodeFolder)
+        let rungTable = SummaryTable.render(encoded)
+        print("Ladder \(encoded.ladder.name): \(NumberFormat.decimal(seconds)) s sample encoded into \(encodeFolder)\n")
+        print(rungTable)
 
-            // 2. Simulate every policy over the traces, with the encode looped to a program.
-            let ladderPath = encodeFolder + "/ladder.json"
-            let measured = try VideoReader.read(path: ladderPath)
-            let program = try measured.looped(toSegmentCount: max(1, Int((programSeconds / measured.segmentSeconds).rounded())))
-            let traceSet = try loadTraces()
-            let linear = try simulate(program, traceSet, qoe: QoEModel(.linear))
-            let quality = program.segmentQuality == nil ? nil : try simulate(program, traceSet, qoe: QoEModel(.quality))
-            let comparison = SimulationReport.table(linear, video: program, traceCount: traceSet.count, qoe: .linear, dataCap: nil)
-            print("Playback of a \(NumberFormat.decimal(programSeconds)) s program (the encode looped) over \(traceSet.count) traces:\n")
-            print(comparison)
-            let byNetwork = DemoReport.bestByNetwork(linear: linear, quality: quality)
-            print("Best policy per network family:\n")
-            print(byNetwork.rendered)
+        // 2. Simulate every policy over the traces, with the encode looped to a program.
+        let ladderPath = encodeFolder + "/ladder.json"
+        let measured = try VideoReader.read(path: ladderPath)
+        let program = try measured.looped(toSegmentCount: max(1, Int((programSeconds / measured.segmentSeconds).rounded())))
+        let traceSet = try loadTraces()
+        let linear = try simulate(program, traceSet, qoe: QoEModel(.linear))
+        let quality = program.segmentQuality == nil ? nil : try simulate(program, traceSet, qoe: QoEModel(.quality))
+        let comparison = SimulationReport.table(linear, video: program, traceCount: traceSet.count, qoe: .linear, dataCap: nil)
+        print("Playback of a \(NumberFormat.decimal(programSeconds)) s program (the encode looped) over \(traceSet.count) traces:\n")
+        print(comparison)
+        let byNetwork = DemoReport.bestByNetwork(linear: linear, quality: quality)
+        print("Best policy per network family:\n")
+        print(byNetwork.rendered)
 
-            // 3. Files and figures, the report last.
-            let sessionsCSV = ResultsCSV.sessions(linear)
-            try AtomicFile.write(sessionsCSV, to: out + "/sessions.csv")
-            try AtomicFile.write(ResultsCSV.segments(linear), to: out + "/segments.csv")
-            try FigureFile.write(RateQualityFigure.figure(try LadderVideo.readFile(path: ladderPath)), to: out + "/rate-quality.svg")
-            try FigureFile.write(ResultFigures.cdf(sessionsCSV: sessionsCSV, path: out + "/sessions.csv"), to: out + "/cdf.svg")
-            let showcase = DemoReport.showcase(linear, traces: traceSet)
-            if let (session, trace) = showcase {
-                try FigureFile.write(SessionTimeline.figure(session, trace: trace, segmentSeconds: program.segmentSeconds), to: out + "/timeline.svg")
-            }
-            let page = DemoReport.page(
-                encoded: encoded, sampleSeconds: seconds, rungTable: rungTable, programSeconds: programSeconds, traceCount: traceSet.count,
-                comparison: comparison, byNetwork: byNetwork, timeline: showcase.map { ($0.0, "timeline.svg") })
-            try AtomicFile.write(page.html, to: out + "/report.html")
-            FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv and figures\n".utf8))
+        // 3. Files and figures, the report last.
+        let sessionsCSV = ResultsCSV.sessions(linear)
+        try AtomicFile.write(sessionsCSV, to: out + "/sessions.csv")
+        try AtomicFile.write(ResultsCSV.segments(linear), to: out + "/segments.csv")
+        try FigureFile.write(RateQualityFigure.figure(try LadderVideo.readFile(path: ladderPath)), to: out + "/rate-quality.svg")
+        try FigureFile.write(ResultFigures.cdf(sessionsCSV: sessionsCSV, path: out + "/sessions.csv"), to: out + "/cdf.svg")
+        let showcase = DemoReport.showcase(linear, traces: traceSet)
+        if let (session, trace) = showcase {
+            try FigureFile.write(SessionTimeline.figure(session, trace: trace, segmentSeconds: program.segmentSeconds), to: out + "/timeline.svg")
         }
+        let page = DemoReport.page(
+            encoded: encoded, sampleSeconds: seconds, rungTable: rungTable, programSeconds: programSeconds, traceCount: traceSet.count,
+            comparison: comparison, byNetwork: byNetwork, timeline: showcase.map { ($0.0, "timeline.svg") })
+        try AtomicFile.write(page.html, to: out + "/report.html")
+        FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv and figures\n".utf8))
+    }
 
-        private func encode(into folder: String) throws -> EncodeReport {
-            let spec = try LadderSpec.load(nameOrPath: ladder)
-            return try EncodeRun.run(
-                EncodeOptions(
-                    input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
-                    segmentSeconds: segmentSeconds))
-        }
+    private func encode(into folder: String) throws -> EncodeReport {
+        let spec = try LadderSpec.load(nameOrPath: ladder)
+        return try EncodeRun.run(
+            EncodeOptions(
+                input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
+                segmentSeconds: segmentSeconds))
+    }
 
-        private func loadTraces() throws -> [BandwidthTrace] {
-            if let traces { return try TraceReader.readAll(paths: [traces]) }
-            do { return try ProjectTraceSet.entries(seed: ProjectTraceSet.defaultSeed).map { entry throws(ModelError) in try entry.trace() } } catch {
-                throw CLIError(error.message)
-            }
-        }
-
-        private func simulate(_ video: Video, _ traces: [BandwidthTrace], qoe: QoEModel) throws -> [SessionResult] {
-            do {
-                return try SimulationBatch(video: video, traces: traces, policies: PolicyCatalog.entries, qoe: qoe).run(jobs: jobs)
-            } catch {
-                throw CLIError(error.message)
-            }
+    private func loadTraces() throws -> [BandwidthTrace] {
+        if let traces { return try TraceReader.readAll(paths: [traces]) }
+        do { return try ProjectTraceSet.entries(seed: ProjectTraceSet.defaultSeed).map { entry throws(ModelError) in try entry.trace() } } catch {
+            throw CLIError(error.message)
         }
     }
+
+    private func simulate(_ video: Video, _ traces: [BandwidthTrace], qoe: QoEModel) throws -> [SessionResult] {
+        do {
+            return try SimulationBatch(video: video, traces: traces, policies: PolicyCatalog.entries, qoe: qoe).run(jobs: jobs)
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+}
 #endif

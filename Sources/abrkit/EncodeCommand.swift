@@ -1,78 +1,78 @@
 #if FFmpeg
-    import ArgumentParser
-    import EncodingLadder
-    import Foundation
-    import Reporting
-    import LadderCore
+import ArgumentParser
+import EncodingLadder
+import Foundation
+import Reporting
+import LadderCore
 
-    /// `abrkit encode`: encode a source (or the built-in sample) into a measured ladder.
-    struct EncodeCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "encode",
-            abstract: "Encode a video into a ladder of CMAF renditions with HLS and DASH manifests, and measure each rung.",
-            discussion: """
-                Decodes the input once, scales and encodes every rung concurrently with an IDR at every segment \
-                boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
-                (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
-                data-cap verdict.
-                """
-        )
+/// `abrkit encode`: encode a source (or the built-in sample) into a measured ladder.
+struct EncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encode",
+        abstract: "Encode a video into a ladder of CMAF renditions with HLS and DASH manifests, and measure each rung.",
+        discussion: """
+            Decodes the input once, scales and encodes every rung concurrently with an IDR at every segment \
+            boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
+            (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
+            data-cap verdict.
+            """
+    )
 
-        @OptionGroup var source: EncodeSourceOptions
+    @OptionGroup var source: EncodeSourceOptions
 
-        @Option(help: "Ladder preset name or JSON file (presets: \(LadderSpec.presetNames.joined(separator: ", "))).")
-        var ladder: String = "sd-hd-4k"
+    @Option(help: "Ladder preset name or JSON file (presets: \(LadderSpec.presetNames.joined(separator: ", "))).")
+    var ladder: String = "sd-hd-4k"
 
-        @Option(help: "Output directory.")
-        var out: String
+    @Option(help: "Output directory.")
+    var out: String
 
-        @Option(help: "Segment duration in seconds (overrides the ladder's).")
-        var segmentSeconds: Double?
+    @Option(help: "Segment duration in seconds (overrides the ladder's).")
+    var segmentSeconds: Double?
 
-        @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
-        var codec: VideoEncoder?
+    @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
+    var codec: VideoEncoder?
 
-        @Option(help: "Worker threads across rungs (default 0: one per core); output does not depend on it.")
-        var jobs: Int = 0
+    @Option(help: "Worker threads across rungs (default 0: one per core); output does not depend on it.")
+    var jobs: Int = 0
 
-        @Option(
-            help:
-                "Threads inside each rung's encoder (default 1: byte-reproducible output; 0 = each encoder's choice, fastest, bytes vary run to run; N > 1: N frame threads, bytes vary)."
-        )
-        var encoderThreads: Int = EncodeOptions.reproducibleEncoderThreads
+    @Option(
+        help:
+            "Threads inside each rung's encoder (default 1: byte-reproducible output; 0 = each encoder's choice, fastest, bytes vary run to run; N > 1: N frame threads, bytes vary)."
+    )
+    var encoderThreads: Int = EncodeOptions.reproducibleEncoderThreads
 
-        @Flag(help: "Give the biggest x264 rungs sliced threads planned from the ladder: faster on lopsided ladders, not always byte-reproducible.")
-        var slicedThreads = false
+    @Flag(help: "Give the biggest x264 rungs sliced threads planned from the ladder: faster on lopsided ladders, not always byte-reproducible.")
+    var slicedThreads = false
 
-        @Flag(help: "Encode rungs larger than the source instead of skipping them.")
-        var upscale = false
+    @Flag(help: "Encode rungs larger than the source instead of skipping them.")
+    var upscale = false
 
-        @Flag(help: "Skip the PSNR/SSIM measurement (faster).")
-        var noQuality = false
+    @Flag(help: "Skip the PSNR/SSIM measurement (faster).")
+    var noQuality = false
 
-        func validate() throws {
-            if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
-                throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
-            }
-            if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
-                throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
-            }
-            if encoderThreads < 0 {
-                throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
-            }
-            if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
+    func validate() throws {
+        if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
+            throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
-
-        func run() throws {
-            var spec = try LadderSpec.load(nameOrPath: ladder)
-            if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
-            let options = EncodeOptions(
-                input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
-                segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
-                measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
-            print(SummaryTable.render(try EncodeRun.run(options)), terminator: "")
+        if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
+            throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
         }
+        if encoderThreads < 0 {
+            throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
+        }
+        if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
     }
 
-    extension VideoEncoder: ExpressibleByArgument {}
+    func run() throws {
+        var spec = try LadderSpec.load(nameOrPath: ladder)
+        if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
+        let options = EncodeOptions(
+            input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
+            segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
+            measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
+        print(SummaryTable.render(try EncodeRun.run(options)), terminator: "")
+    }
+}
+
+extension VideoEncoder: ExpressibleByArgument {}
 #endif

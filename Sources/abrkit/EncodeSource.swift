@@ -1,42 +1,42 @@
 #if FFmpeg
-    import ArgumentParser
-    import EncodingLadder
-    import Foundation
-    import LadderCore
+import ArgumentParser
+import EncodingLadder
+import Foundation
+import LadderCore
 
-    /// What `encode` and `hull` read: a file, or the built-in sample.
-    struct EncodeSourceOptions: ParsableArguments {
-        @Argument(help: "The source video: any file libavformat reads. Omit it with --sample.")
-        var input: String?
+/// What `encode` and `hull` read: a file, or the built-in sample.
+struct EncodeSourceOptions: ParsableArguments {
+    @Argument(help: "The source video: any file libavformat reads. Omit it with --sample.")
+    var input: String?
 
-        @Option(help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
-        var sample: Double?
+    @Option(help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
+    var sample: Double?
 
-        func validate() throws {
-            if (input == nil) == (sample == nil) {
-                throw ValidationError("give either an input file or --sample <seconds>, not both and not neither")
-            }
-            if let sample, !(sample > 0 && sample.isFinite) {
-                throw ValidationError("--sample \(sample): expected a positive number of seconds")
-            }
+    func validate() throws {
+        if (input == nil) == (sample == nil) {
+            throw ValidationError("give either an input file or --sample <seconds>, not both and not neither")
         }
-
-        var encodeInput: EncodeOptions.Input { input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0) }
-    }
-
-    /// Runs an encode the way every command does (`encode`, `hull`, `demo`): FFmpeg quiet but for errors, reproducible heap, warnings
-    /// and (on a terminal) a progress line on stderr.
-    enum EncodeRun {
-        static func run(_ options: EncodeOptions) throws -> EncodeReport {
-            EncodingProcess.prepare()
-            let showProgress = isatty(STDERR_FILENO) == 1
-            defer { if showProgress { FileHandle.standardError.write(Data("\n".utf8)) } }
-            return try EncodeJob(options: options).run(
-                warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
-                progress: { progress in
-                    guard showProgress else { return }
-                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
-                })
+        if let sample, !(sample > 0 && sample.isFinite) {
+            throw ValidationError("--sample \(sample): expected a positive number of seconds")
         }
     }
+
+    var encodeInput: EncodeOptions.Input { input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0) }
+}
+
+/// Runs an encode the way every command does (`encode`, `hull`, `demo`): FFmpeg quiet but for errors, reproducible heap, warnings
+/// and (on a terminal) a progress line on stderr.
+enum EncodeRun {
+    static func run(_ options: EncodeOptions) throws -> EncodeReport {
+        EncodingProcess.prepare()
+        let showProgress = isatty(STDERR_FILENO) == 1
+        defer { if showProgress { FileHandle.standardError.write(Data("\n".utf8)) } }
+        return try EncodeJob(options: options).run(
+            warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
+            progress: { progress in
+                guard showProgress else { return }
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
+            })
+    }
+}
 #endif

@@ -1,106 +1,106 @@
 #if FFmpeg
-    import ABRFormats
-    import ArgumentParser
-    import EncodingLadder
-    import Foundation
-    import LadderCore
-    import Reporting
+import ABRFormats
+import ArgumentParser
+import EncodingLadder
+import Foundation
+import LadderCore
+import Reporting
 
-    /// `abrkit hull`: a per-title analysis — encode a resolution × bitrate grid, keep the convex hull.
-    struct HullCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "hull",
-            abstract: "Per-title analysis: encode every resolution at every bitrate and find the rate–quality convex hull.",
-            discussion: """
-                Encodes the grid as one ladder (decode once, all points in parallel) into DIR/grid, measures each \
-                point's bitrate and PSNR/SSIM against the source at the source's resolution, and marks the points on \
-                the upper convex hull of quality against bitrate: at each rate, the resolution worth using. Writes \
-                DIR/hull.svg (a curve per resolution, the hull over them), DIR/per-title-ladder.json (the hull as a \
-                ladder for `abrkit encode --ladder`) and, last, DIR/hull.json (every point, with on_hull).
-                """
-        )
+/// `abrkit hull`: a per-title analysis — encode a resolution × bitrate grid, keep the convex hull.
+struct HullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hull",
+        abstract: "Per-title analysis: encode every resolution at every bitrate and find the rate–quality convex hull.",
+        discussion: """
+            Encodes the grid as one ladder (decode once, all points in parallel) into DIR/grid, measures each \
+            point's bitrate and PSNR/SSIM against the source at the source's resolution, and marks the points on \
+            the upper convex hull of quality against bitrate: at each rate, the resolution worth using. Writes \
+            DIR/hull.svg (a curve per resolution, the hull over them), DIR/per-title-ladder.json (the hull as a \
+            ladder for `abrkit encode --ladder`) and, last, DIR/hull.json (every point, with on_hull).
+            """
+    )
 
-        @OptionGroup var source: EncodeSourceOptions
+    @OptionGroup var source: EncodeSourceOptions
 
-        @Option(help: "Output directory.")
-        var out: String
+    @Option(help: "Output directory.")
+    var out: String
 
-        @Option(help: "Resolutions, comma-separated WxH (default: sd-hd-4k's up to 1080p).")
-        var resolutions: String = PerTitleGrid.defaultResolutions.map { "\($0.width)x\($0.height)" }.joined(separator: ",")
+    @Option(help: "Resolutions, comma-separated WxH (default: sd-hd-4k's up to 1080p).")
+    var resolutions: String = PerTitleGrid.defaultResolutions.map { "\($0.width)x\($0.height)" }.joined(separator: ",")
 
-        @Option(help: "Target bitrates in kbit/s, comma-separated (capped VBR, peak ≤ 1.5 × target).")
-        var bitrates: String = PerTitleGrid.defaultBitratesKbps.map(String.init).joined(separator: ",")
+    @Option(help: "Target bitrates in kbit/s, comma-separated (capped VBR, peak ≤ 1.5 × target).")
+    var bitrates: String = PerTitleGrid.defaultBitratesKbps.map(String.init).joined(separator: ",")
 
-        @Option(help: "Encoder for every point.")
-        var codec: VideoEncoder = .libx264
+    @Option(help: "Encoder for every point.")
+    var codec: VideoEncoder = .libx264
 
-        @Option(help: "Segment duration in seconds.")
-        var segmentSeconds: Double = 2
+    @Option(help: "Segment duration in seconds.")
+    var segmentSeconds: Double = 2
 
-        @Option(help: "Quality the hull is taken over.")
-        var metric: PerTitleAnalysis.Metric = .psnr
+    @Option(help: "Quality the hull is taken over.")
+    var metric: PerTitleAnalysis.Metric = .psnr
 
-        @Option(help: "Worker threads across encodes (default 0: one per core); output does not depend on it.")
-        var jobs: Int = 0
+    @Option(help: "Worker threads across encodes (default 0: one per core); output does not depend on it.")
+    var jobs: Int = 0
 
-        @Flag(help: "Encode resolutions larger than the source instead of skipping them.")
-        var upscale = false
+    @Flag(help: "Encode resolutions larger than the source instead of skipping them.")
+    var upscale = false
 
-        func validate() throws {
-            _ = try parsedResolutions()
-            _ = try parsedBitrates()
-            if !(segmentSeconds > 0 && segmentSeconds.isFinite) {
-                throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
-            }
-            if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
+    func validate() throws {
+        _ = try parsedResolutions()
+        _ = try parsedBitrates()
+        if !(segmentSeconds > 0 && segmentSeconds.isFinite) {
+            throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
         }
+        if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
+    }
 
-        func parsedResolutions() throws -> [PerTitleGrid.Resolution] {
-            try resolutions.split(separator: ",").map { item in
-                let sides = item.split(separator: "x")
-                guard sides.count == 2, let width = Int(sides[0]), let height = Int(sides[1]), width > 0, height > 0 else {
-                    throw ValidationError("--resolutions: '\(item)' is not WIDTHxHEIGHT (e.g. 1280x720)")
-                }
-                guard YUV420.fits(width: width, height: height) else {
-                    throw ValidationError("--resolutions: '\(item)' has an odd side (YUV 4:2:0 needs even width and height)")
-                }
-                return PerTitleGrid.Resolution(width: width, height: height)
+    func parsedResolutions() throws -> [PerTitleGrid.Resolution] {
+        try resolutions.split(separator: ",").map { item in
+            let sides = item.split(separator: "x")
+            guard sides.count == 2, let width = Int(sides[0]), let height = Int(sides[1]), width > 0, height > 0 else {
+                throw ValidationError("--resolutions: '\(item)' is not WIDTHxHEIGHT (e.g. 1280x720)")
             }
-        }
-
-        func parsedBitrates() throws -> [Int] {
-            try bitrates.split(separator: ",").map { item in
-                guard let kbps = Int(item), kbps > 0 else { throw ValidationError("--bitrates: '\(item)' is not a positive whole number of kbit/s") }
-                return kbps
+            guard YUV420.fits(width: width, height: height) else {
+                throw ValidationError("--resolutions: '\(item)' has an odd side (YUV 4:2:0 needs even width and height)")
             }
-        }
-
-        /// x264's and x265's preset names; the other encoders keep their defaults.
-        var preset: String? { codec == .libx264 || codec == .libx265 ? PerTitleGrid.defaultPreset : nil }
-
-        func run() throws {
-            let grid = PerTitleGrid(
-                resolutions: try parsedResolutions(), bitratesKbps: try parsedBitrates(), codec: codec, preset: preset,
-                segmentSeconds: segmentSeconds)
-            let ladder = try grid.ladder()  // a bad grid fails before anything is written
-            let directory = URL(fileURLWithPath: out)
-            try OutputFolder.create(out)
-            let report = try EncodeRun.run(
-                EncodeOptions(
-                    input: source.encodeInput, ladder: ladder, outputDirectory: directory.appendingPathComponent("grid"), jobs: jobs,
-                    upscale: upscale))
-            let analysis = try PerTitleAnalysis(report: report, metric: metric)
-
-            let title = "Per-title hull of \(report.source.name) (\(metric.rawValue.uppercased()))"
-            try FigureFile.write(PerTitleReport.figure(analysis, title: title), to: directory.appendingPathComponent("hull.svg").path)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write(try encoder.encode(analysis.ladder(from: grid)), to: directory.appendingPathComponent("per-title-ladder.json").path)
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            try AtomicFile.write(try encoder.encode(analysis), to: directory.appendingPathComponent("hull.json").path)
-            print(PerTitleReport.table(analysis), terminator: "")
+            return PerTitleGrid.Resolution(width: width, height: height)
         }
     }
 
-    extension PerTitleAnalysis.Metric: ExpressibleByArgument {}
+    func parsedBitrates() throws -> [Int] {
+        try bitrates.split(separator: ",").map { item in
+            guard let kbps = Int(item), kbps > 0 else { throw ValidationError("--bitrates: '\(item)' is not a positive whole number of kbit/s") }
+            return kbps
+        }
+    }
+
+    /// x264's and x265's preset names; the other encoders keep their defaults.
+    var preset: String? { codec == .libx264 || codec == .libx265 ? PerTitleGrid.defaultPreset : nil }
+
+    func run() throws {
+        let grid = PerTitleGrid(
+            resolutions: try parsedResolutions(), bitratesKbps: try parsedBitrates(), codec: codec, preset: preset,
+            segmentSeconds: segmentSeconds)
+        let ladder = try grid.ladder()  // a bad grid fails before anything is written
+        let directory = URL(fileURLWithPath: out)
+        try OutputFolder.create(out)
+        let report = try EncodeRun.run(
+            EncodeOptions(
+                input: source.encodeInput, ladder: ladder, outputDirectory: directory.appendingPathComponent("grid"), jobs: jobs,
+                upscale: upscale))
+        let analysis = try PerTitleAnalysis(report: report, metric: metric)
+
+        let title = "Per-title hull of \(report.source.name) (\(metric.rawValue.uppercased()))"
+        try FigureFile.write(PerTitleReport.figure(analysis, title: title), to: directory.appendingPathComponent("hull.svg").path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(analysis.ladder(from: grid)), to: directory.appendingPathComponent("per-title-ladder.json").path)
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try AtomicFile.write(try encoder.encode(analysis), to: directory.appendingPathComponent("hull.json").path)
+        print(PerTitleReport.table(analysis), terminator: "")
+    }
+}
+
+extension PerTitleAnalysis.Metric: ExpressibleByArgument {}
 #endif

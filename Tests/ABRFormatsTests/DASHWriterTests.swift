@@ -5,7 +5,7 @@ import Testing
 @testable import ABRFormats
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite struct DASHWriterTests {

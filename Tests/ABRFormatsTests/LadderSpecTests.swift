@@ -16,13 +16,13 @@ import Testing
         }
         #expect(
             Set(files.map { String($0.dropLast(5)) }) == Set(LadderSpec.presetNames),
-            "run Scripts/embed-ladders.sh after adding or removing a preset"
+            "run scripts/embed-ladders.sh after adding or removing a preset"
         )
         for file in files {
             let text = try String(contentsOfFile: "\(Self.laddersDirectory)/\(file)", encoding: .utf8)
             #expect(
                 LadderPresets.json[String(file.dropLast(5))] == text,
-                "\(file) changed: run Scripts/embed-ladders.sh"
+                "\(file) changed: run scripts/embed-ladders.sh"
             )
         }
     }

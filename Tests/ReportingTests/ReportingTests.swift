@@ -6,7 +6,7 @@ import Testing
 @testable import Reporting
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Collects what an SVG holds: that it parses, its series names, and the texts it shows.

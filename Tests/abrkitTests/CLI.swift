@@ -11,9 +11,9 @@ import TestSupport
 enum CLI {
     static var binary: URL {
         #if os(macOS)
-            let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent() ?? Bundle.main.bundleURL
+        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent() ?? Bundle.main.bundleURL
         #else
-            let products = Bundle.main.bundleURL
+        let products = Bundle.main.bundleURL
         #endif
         let beside = products.appendingPathComponent("abrkit")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }

@@ -1,82 +1,82 @@
 #if FFmpeg
-    import ABRFormats
-    import Foundation
-    import TestSupport
-    import Testing
+import ABRFormats
+import Foundation
+import TestSupport
+import Testing
 
-    /// `abrkit encode` end to end: the summary table, ladder.json, a simulation of the result, and errors.
-    @Suite(.serialized) struct EncodeCommandTests {
-        /// A two-rung ladder file (160×90 and 320×180 x264, 1 s segments) in a scratch folder.
-        static func fixture() throws -> TemporaryDirectory {
-            let dir = try TemporaryDirectory()
-            let ladder = #"""
-                {"name": "cli-test", "segment_seconds": 1, "rungs": [
-                  {"name": "90p", "width": 160, "height": 90, "codec": "libx264", "bitrate_kbps": 150, "maxrate_kbps": 225, "bufsize_kbits": 300, "preset": "veryfast"},
-                  {"name": "180p", "width": 320, "height": 180, "codec": "libx264", "bitrate_kbps": 400, "maxrate_kbps": 600, "bufsize_kbits": 800, "preset": "veryfast"}]}
-                """#
-            try dir.file("ladder-spec.json", ladder)
-            return dir
-        }
-
-        @Test func sampleEncodePrintsOneRowPerRungAndWritesALadderTheSimulatorPlays() throws {
-            let dir = try Self.fixture()
-            let out = dir.url.appendingPathComponent("out")
-            let result = try CLI.run(["encode", "--sample", "2", "--ladder", dir.path("ladder-spec.json"), "--out", out.path])
-            #expect(result.status == 0, "\(result.stderr)")
-            let lines = result.stdout.split(separator: "\n")
-            #expect(lines.first?.contains("GB/h") == true && lines.first?.contains("SSIM") == true)
-            #expect(lines.dropFirst().first?.hasPrefix("90p") == true)
-            #expect(lines.dropFirst(2).first?.hasPrefix("180p") == true)
-            #expect(result.stdout.contains("60 frames, 2.00 s"))
-            // Not a terminal: no progress line on stderr.
-            #expect(!result.stderr.contains("fps"))
-            let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
-            #expect(ladder.levels.map(\.name) == ["90p", "180p"])
-            #expect(ladder.segmentSizesBits.count == 2)
-            #expect(ladder.levels.allSatisfy { $0.psnrDb != nil && $0.ssim != nil })
-
-            try dir.directory("traces")
-            try dir.file("traces/2mbps.json", #"[{"duration_ms": 100000, "bandwidth_kbps": 2000, "latency_ms": 0}]"#)
-            let simulated = try CLI.run([
-                "simulate", "--video", out.appendingPathComponent("ladder.json").path, "--traces", dir.path("traces"),
-                "--policy", "throughput", "--out", dir.path("sim"),
-            ])
-            #expect(simulated.status == 0, "\(simulated.stderr)")
-
-            // The master playlist plays the same segments: sizes from the files it lists equal ladder.json's.
-            let viaHLS = try VideoReader.read(path: out.appendingPathComponent("master.m3u8").path)
-            let viaLadder = try VideoReader.read(path: out.appendingPathComponent("ladder.json").path)
-            #expect(viaHLS.segmentBytes == viaLadder.segmentBytes)
-            #expect(viaHLS.levels.map(\.height) == [90, 180])
-            #expect(abs(viaHLS.segmentSeconds - viaLadder.segmentSeconds) < 1e-9)
-        }
-
-        @Test func missingInputFailsWithTheFileNamed() throws {
-            let dir = try Self.fixture()
-            let result = try CLI.run([
-                "encode", dir.path("nope.mp4"), "--ladder",
-                dir.path("ladder-spec.json"), "--out", dir.path("out"),
-            ])
-            #expect(result.status != 0)
-            #expect(result.stderr.contains("nope.mp4") && result.stderr.contains("does not exist"))
-            #expect(!FileManager.default.fileExists(atPath: dir.path("out/ladder.json")))
-        }
-
-        @Test(arguments: [
-            ["encode", "--out", "x"], ["encode", "in.mp4", "--sample", "2", "--out", "x"],
-            ["encode", "--sample", "0", "--out", "x"], ["encode", "--sample", "1", "--jobs", "-1", "--out", "x"],
-        ])
-        func invalidArgumentsAreRejectedBeforeAnyWork(_ arguments: [String]) throws {
-            let result = try CLI.run(arguments)
-            #expect(result.status != 0)
-            #expect(result.stderr.contains("Error"))
-        }
-
-        @Test func unknownLadderPresetListsThePresets() throws {
-            let dir = try TemporaryDirectory()
-            let result = try CLI.run(["encode", "--sample", "1", "--ladder", "no-such-ladder", "--out", dir.path("out")])
-            #expect(result.status != 0)
-            #expect(result.stderr.contains("sd-hd-4k"))
-        }
+/// `abrkit encode` end to end: the summary table, ladder.json, a simulation of the result, and errors.
+@Suite(.serialized) struct EncodeCommandTests {
+    /// A two-rung ladder file (160×90 and 320×180 x264, 1 s segments) in a scratch folder.
+    static func fixture() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        let ladder = #"""
+            {"name": "cli-test", "segment_seconds": 1, "rungs": [
+              {"name": "90p", "width": 160, "height": 90, "codec": "libx264", "bitrate_kbps": 150, "maxrate_kbps": 225, "bufsize_kbits": 300, "preset": "veryfast"},
+              {"name": "180p", "width": 320, "height": 180, "codec": "libx264", "bitrate_kbps": 400, "maxrate_kbps": 600, "bufsize_kbits": 800, "preset": "veryfast"}]}
+            """#
+        try dir.file("ladder-spec.json", ladder)
+        return dir
     }
+
+    @Test func sampleEncodePrintsOneRowPerRungAndWritesALadderTheSimulatorPlays() throws {
+        let dir = try Self.fixture()
+        let out = dir.url.appendingPathComponent("out")
+        let result = try CLI.run(["encode", "--sample", "2", "--ladder", dir.path("ladder-spec.json"), "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.contains("GB/h") == true && lines.first?.contains("SSIM") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("90p") == true)
+        #expect(lines.dropFirst(2).first?.hasPrefix("180p") == true)
+        #expect(result.stdout.contains("60 frames, 2.00 s"))
+        // Not a terminal: no progress line on stderr.
+        #expect(!result.stderr.contains("fps"))
+        let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
+        #expect(ladder.levels.map(\.name) == ["90p", "180p"])
+        #expect(ladder.segmentSizesBits.count == 2)
+        #expect(ladder.levels.allSatisfy { $0.psnrDb != nil && $0.ssim != nil })
+
+        try dir.directory("traces")
+        try dir.file("traces/2mbps.json", #"[{"duration_ms": 100000, "bandwidth_kbps": 2000, "latency_ms": 0}]"#)
+        let simulated = try CLI.run([
+            "simulate", "--video", out.appendingPathComponent("ladder.json").path, "--traces", dir.path("traces"),
+            "--policy", "throughput", "--out", dir.path("sim"),
+        ])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+
+        // The master playlist plays the same segments: sizes from the files it lists equal ladder.json's.
+        let viaHLS = try VideoReader.read(path: out.appendingPathComponent("master.m3u8").path)
+        let viaLadder = try VideoReader.read(path: out.appendingPathComponent("ladder.json").path)
+        #expect(viaHLS.segmentBytes == viaLadder.segmentBytes)
+        #expect(viaHLS.levels.map(\.height) == [90, 180])
+        #expect(abs(viaHLS.segmentSeconds - viaLadder.segmentSeconds) < 1e-9)
+    }
+
+    @Test func missingInputFailsWithTheFileNamed() throws {
+        let dir = try Self.fixture()
+        let result = try CLI.run([
+            "encode", dir.path("nope.mp4"), "--ladder",
+            dir.path("ladder-spec.json"), "--out", dir.path("out"),
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("nope.mp4") && result.stderr.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/ladder.json")))
+    }
+
+    @Test(arguments: [
+        ["encode", "--out", "x"], ["encode", "in.mp4", "--sample", "2", "--out", "x"],
+        ["encode", "--sample", "0", "--out", "x"], ["encode", "--sample", "1", "--jobs", "-1", "--out", "x"],
+    ])
+    func invalidArgumentsAreRejectedBeforeAnyWork(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Error"))
+    }
+
+    @Test func unknownLadderPresetListsThePresets() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLI.run(["encode", "--sample", "1", "--ladder", "no-such-ladder", "--out", dir.path("out")])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("sd-hd-4k"))
+    }
+}
 #endif

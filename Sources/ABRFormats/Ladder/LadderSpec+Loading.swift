@@ -14,7 +14,7 @@ extension LadderSpec {
     /// - Parameters:
     ///   - nameOrPath: a preset name (`sd-hd-4k`) or a path to a ladder JSON file.
     ///   - searchDirectory: the directory holding preset files, usually the repository's `ladders/`.
-    /// - Throws: ``LadderSpecError`` naming the file, field, value and expectation.
+    /// - Throws: `LadderSpecError` naming the file, field, value and expectation.
     public static func load(nameOrPath: String, searchDirectory: String? = nil) throws -> LadderSpec {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
             return try load(path: nameOrPath)

@@ -1,5 +1,3 @@
-import ABRFormats
-
 /// A tiny writer for indented XML, one element per line, attributes in the order given.
 ///
 /// Enough for an MPD; attribute values are escaped, so ids and languages from user input are safe.

@@ -2,11 +2,25 @@ import ABRSimulator
 
 /// The simulator's CSV reports: one row per session, and one row per downloaded segment.
 public enum ResultsCSV {
+    /// The columns of `sessions.csv`, in order: the one place their names are spelled.
+    public enum SessionColumn: String, CaseIterable, Sendable {
+        case trace, policy, segments, qoe
+        case qoePerSegment = "qoe_per_segment"
+        case averageBitrateKbps = "avg_bitrate_kbps"
+        case rebufferSeconds = "rebuffer_s"
+        case rebufferRatio = "rebuffer_ratio"
+        case rebufferEvents = "rebuffer_events"
+        case startupDelaySeconds = "startup_delay_s"
+        case switches
+        case downloadedBytes = "downloaded_bytes"
+        case playedBytes = "played_bytes"
+        case wastedBytes = "wasted_bytes"
+        case gbPerHour = "gb_per_hour"
+        case capBoundSegments = "cap_bound_segments"
+    }
+
     /// Columns of `sessions.csv`.
-    public static let sessionColumns = [
-        "trace", "policy", "segments", "qoe", "qoe_per_segment", "avg_bitrate_kbps", "rebuffer_s", "rebuffer_ratio",
-        "rebuffer_events", "startup_delay_s", "switches", "downloaded_bytes", "played_bytes", "wasted_bytes", "gb_per_hour", "cap_bound_segments",
-    ]
+    public static let sessionColumns = SessionColumn.allCases.map(\.rawValue)
 
     /// Columns of `segments.csv`.
     public static let segmentColumns = [
@@ -16,8 +30,11 @@ public enum ResultsCSV {
 
     /// `sessions.csv`: a header, then one row per result in the given order.
     ///
-    /// - Parameter extraColumns: more columns appended after the standard ones (e.g. a reference
-    ///   model's own metrics); `extraValues[i]` holds the values for `results[i]`.
+    /// - Parameters:
+    ///   - results: the sessions, one row each.
+    ///   - extraColumns: more columns appended after the standard ones (e.g. a reference model's
+    ///     own metrics).
+    ///   - extraValues: `extraValues[i]` holds the extra columns' values for `results[i]`.
     public static func sessions(_ results: [SessionResult], extraColumns: [String] = [], extraValues: [[String]] = []) -> String {
         precondition(extraValues.isEmpty || extraValues.count == results.count, "one row of extra values per result")
         var table = CSVTable(header: sessionColumns + extraColumns)

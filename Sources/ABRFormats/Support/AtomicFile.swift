@@ -26,6 +26,8 @@ public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     ///
     /// - Parameters:
+    ///   - data: the file's new contents.
+    ///   - path: the file to replace or create; its folder must exist.
     ///   - flush: `fsync` the file before the rename, so a crash cannot leave an empty file under the
     ///     new name. Media segments skip it (the manifests written after them are flushed, and a
     ///     segment per file would cost a disk round trip each).

@@ -28,7 +28,9 @@ public enum TraceFormat: String, CaseIterable, Hashable, Sendable {
 
     /// Parses a whole file's text into periods.
     ///
-    /// - Parameter path: named in errors only.
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - path: named in errors only.
     public func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         switch self {
         case .cooked: try CookedTrace.periods(parsing: text, path: path)

@@ -11,6 +11,7 @@ public enum LadderVideo {
     /// Reads a ladder file.
     ///
     /// - Parameters:
+    ///   - path: the `ladder.json` (or Sabre movie JSON) to read.
     ///   - qualityMetric: the `segment_quality` key to use; `nil` picks the first of
     ///     `defaultQualityMetrics` present, or no quality when none is.
     /// - Throws: `FormatError` for invalid JSON, a table that disagrees with `bitrates_kbps`, or a

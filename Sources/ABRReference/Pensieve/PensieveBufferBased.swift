@@ -8,12 +8,12 @@ import ABRSimulator
 /// cushion; bb.py maps it to a level *index* instead: below the reservoir level 0, from
 /// reservoir + cushion on the top level, in between `int((L − 1)·(buffer − reservoir)/cushion)`,
 /// truncated. With 6 levels, reservoir 5 s and cushion 10 s, level `k` starts at `5 + 2k` s.
-public struct PensieveBufferBased: Hashable, Sendable {
-    public var reservoirSeconds: Double
-    public var cushionSeconds: Double
-    public var levelCount: Int
+struct PensieveBufferBased: Hashable, Sendable {
+    var reservoirSeconds: Double
+    var cushionSeconds: Double
+    var levelCount: Int
 
-    public init(
+    init(
         reservoirSeconds: Double = PensieveConfiguration.defaultReservoirSeconds,
         cushionSeconds: Double = PensieveConfiguration.defaultCushionSeconds,
         levelCount: Int
@@ -25,7 +25,7 @@ public struct PensieveBufferBased: Hashable, Sendable {
 
     /// The level for the next chunk given the buffer after the last download, with the zone of
     /// the map that chose it (`bb.reservoir`, `bb.cushion`, `bb.upper`) and the buffer.
-    public func decision(bufferSeconds: Double) -> Decision {
+    func decision(bufferSeconds: Double) -> Decision {
         if bufferSeconds < reservoirSeconds {
             return Decision(level: 0, reason: DecisionReason("bb.reservoir", "buffer_s", bufferSeconds))
         }
@@ -37,5 +37,5 @@ public struct PensieveBufferBased: Hashable, Sendable {
     }
 
     /// The level alone.
-    public func level(bufferSeconds: Double) -> Int { decision(bufferSeconds: bufferSeconds).level }
+    func level(bufferSeconds: Double) -> Int { decision(bufferSeconds: bufferSeconds).level }
 }

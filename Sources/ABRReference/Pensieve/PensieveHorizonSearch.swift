@@ -21,14 +21,14 @@
 ///
 /// - Complexity: O(L^h · h) in the worst case, as the enumeration; in practice a few hundred
 ///   nodes instead of L^h · h = 38,880 steps for 6 levels and a horizon of 5.
-public struct PensieveHorizonSearch: Sendable {
+struct PensieveHorizonSearch: Sendable {
     /// `max_reward = -100000000`: mpc.py's starting incumbent; plans scoring below it are never chosen.
-    public static let rewardFloor = -100_000_000.0
+    static let rewardFloor = -100_000_000.0
 
     /// The plan's objective: utilities, their scale, and the penalties.
-    public let qoe: PensieveQoE
+    let qoe: PensieveQoE
     /// Playback time each chunk adds to the simulated buffer, in seconds (mpc.py's `+= 4`).
-    public let chunkSeconds: Double
+    let chunkSeconds: Double
     private let levelCount: Int
     private let maxHorizon: Int
     /// `tail[k * levelCount + q]`: the best `Σ utility − smoothPenalty·Σ|Δutility|` over k more
@@ -39,7 +39,7 @@ public struct PensieveHorizonSearch: Sendable {
     ///   - qoe: the objective; its penalties must be ≥ 0 (the bound assumes stalls only cost).
     ///   - chunkSeconds: playback time each planned chunk adds.
     ///   - maxHorizon: the longest horizon `best` will be asked for.
-    public init(qoe: PensieveQoE, chunkSeconds: Double, maxHorizon: Int) {
+    init(qoe: PensieveQoE, chunkSeconds: Double, maxHorizon: Int) {
         precondition(qoe.rebufferPenalty >= 0 && qoe.smoothPenalty >= 0 && qoe.scale > 0, "QoE penalties must be ≥ 0 and the scale > 0")
         precondition(maxHorizon >= 0, "negative horizon")
         self.qoe = qoe
@@ -65,13 +65,13 @@ public struct PensieveHorizonSearch: Sendable {
     }
 
     /// The chosen plan.
-    public struct Plan: Hashable, Sendable {
+    struct Plan: Hashable, Sendable {
         /// The plan's levels, one per horizon step; empty for a zero horizon.
-        public var levels: [Int]
+        var levels: [Int]
         /// Its score, bit-identical to mpc.py's.
-        public var reward: Double
+        var reward: Double
         /// Tree nodes visited, for benchmarks.
-        public var nodes: Int
+        var nodes: Int
     }
 
     /// Finds the plan mpc.py would choose.
@@ -84,7 +84,7 @@ public struct PensieveHorizonSearch: Sendable {
     ///   - lastLevel: the level of the last download (the smoothness reference).
     /// - Returns: the plan, or `nil` when every plan scores below `rewardFloor` (mpc.py then
     ///   keeps the previous decision).
-    public func best(downloadSeconds: [Double], horizon: Int, startBufferSeconds: Double, lastLevel: Int) -> Plan? {
+    func best(downloadSeconds: [Double], horizon: Int, startBufferSeconds: Double, lastLevel: Int) -> Plan? {
         precondition(horizon >= 0 && horizon <= maxHorizon, "horizon \(horizon) outside 0...\(maxHorizon)")
         precondition(downloadSeconds.count >= horizon * levelCount, "need a download time per step and level")
         var state = SearchState(horizon: horizon)

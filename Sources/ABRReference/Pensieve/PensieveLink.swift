@@ -21,41 +21,41 @@
 /// - **Reported sleep.** The sleep loop decrements `sleep_time` by every trace line it crosses
 ///   and returns what is left, so the scripts' timestamps count only the last line's part of a
 ///   sleep that crosses trace lines. `PensieveChunkLog.sleepMs` reports that returned value.
-public struct PensieveLink: Sendable {
-    public let trace: PensieveTrace
-    public let configuration: PensieveConfiguration
+struct PensieveLink: Sendable {
+    let trace: PensieveTrace
+    let configuration: PensieveConfiguration
     /// `mahimahi_ptr`: the line whose interval the clock is in.
-    public private(set) var pointer = 1
+    private(set) var pointer = 1
     /// `last_mahimahi_time`: the clock, in trace seconds.
-    public private(set) var clockSeconds: Double
+    private(set) var clockSeconds: Double
     /// `buffer_size`: playable video, in milliseconds.
-    public private(set) var bufferMs = 0.0
+    private(set) var bufferMs = 0.0
 
     /// `B_IN_MB / BITS_IN_BYTE`: bytes per second in 1 Mbit/s.
     private static let bytesPerSecondPerMbps = 1_000_000.0 / 8.0
 
-    public init(trace: PensieveTrace, configuration: PensieveConfiguration) {
+    init(trace: PensieveTrace, configuration: PensieveConfiguration) {
         self.trace = trace
         self.configuration = configuration
         self.clockSeconds = trace.times[0]
     }
 
     /// What one download returned.
-    public struct Step: Hashable, Sendable {
+    struct Step: Hashable, Sendable {
         /// Transfer time plus RTT, in milliseconds.
-        public var delayMs: Double
+        var delayMs: Double
         /// The sleep after the download as fixed_env.py returns it (see the type's notes), in ms.
-        public var sleepMs: Double
+        var sleepMs: Double
         /// The buffer after the download and the sleep, in seconds.
-        public var bufferSeconds: Double
+        var bufferSeconds: Double
         /// Stall caused by this download, in seconds.
-        public var rebufferSeconds: Double
+        var rebufferSeconds: Double
     }
 
     /// Downloads `bytes` and updates the clock and the buffer.
     ///
     /// - Complexity: O(lines crossed).
-    public mutating func download(bytes: Int) -> Step {
+    mutating func download(bytes: Int) -> Step {
         let times = trace.times, mbps = trace.mbps
         let payload = configuration.payloadFraction
         let size = Double(bytes)

@@ -24,8 +24,8 @@ import ABRSimulator
 /// One deliberate difference: mpc.py keeps its error and estimate history in module globals, so
 /// a trace's first decisions depend on the trace listed before it. Here each session starts
 /// with an empty history, as if those globals were cleared at the start of every trace.
-public struct PensieveRobustMPC: Sendable {
-    public let configuration: PensieveConfiguration
+struct PensieveRobustMPC: Sendable {
+    let configuration: PensieveConfiguration
     private let search: PensieveHorizonSearch
     /// Measured throughputs, MB/s, oldest first (at most `throughputWindow`).
     private var throughputs: [Double] = []
@@ -37,14 +37,14 @@ public struct PensieveRobustMPC: Sendable {
     /// very first decision mpc.py would then fail on an unset variable; this sends level 0).
     private var lastDecision = 0
     /// The throughput the last decision planned with, MB/s.
-    public private(set) var plannedMBps = 0.0
+    private(set) var plannedMBps = 0.0
     /// Plan-tree nodes visited so far, for benchmarks (the full tree has 9,331 for 6 levels).
-    public private(set) var searchNodes = 0
+    private(set) var searchNodes = 0
 
     /// - Parameters:
     ///   - configuration: horizon, windows, chunk count and duration.
     ///   - qoe: the objective (`configuration.resolvedQoE(for:)`).
-    public init(configuration: PensieveConfiguration, qoe: PensieveQoE) {
+    init(configuration: PensieveConfiguration, qoe: PensieveQoE) {
         self.configuration = configuration
         self.search = PensieveHorizonSearch(
             qoe: qoe, chunkSeconds: configuration.chunkMs / 1000, maxHorizon: configuration.horizon)
@@ -61,7 +61,7 @@ public struct PensieveRobustMPC: Sendable {
     ///   - level: its level.
     ///   - chunksDone: chunks downloaded so far in this session, this one included.
     ///   - video: the video, for the planned chunks' sizes.
-    public mutating func next(
+    mutating func next(
         chunkBytes: Int, delayMs: Double, bufferSeconds: Double, level: Int, chunksDone: Int, video: Video
     ) -> Decision {
         let measured = Double(chunkBytes) / delayMs / 1000

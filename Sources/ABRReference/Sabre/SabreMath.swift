@@ -1,11 +1,11 @@
 // The C math library (libm), not Foundation: sabre.py's `math.log` and `math.pow` call the
 // same libm functions, so calling them directly keeps every logarithm and power bit-identical.
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Arithmetic helpers that reproduce Python's semantics where Swift's differ.

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// libavcodec's native AAC-LC encoder for the audio rendition, freed in `deinit`.
@@ -50,3 +53,5 @@ final class AudioEncoder {
         return parameters
     }
 }
+
+#endif

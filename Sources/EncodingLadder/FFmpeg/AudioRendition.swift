@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import Foundation
 import LadderCore
@@ -136,3 +139,5 @@ final class AudioRendition {
             segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
     }
 }
+
+#endif

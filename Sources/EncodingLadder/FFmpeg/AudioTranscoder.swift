@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// Decodes a non-AAC audio stream and re-encodes it as AAC-LC, in frames of the encoder's size.
@@ -136,3 +139,5 @@ final class AudioTranscoder {
         return frame
     }
 }
+
+#endif

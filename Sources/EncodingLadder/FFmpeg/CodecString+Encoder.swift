@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import LadderCore
 
@@ -39,3 +42,5 @@ extension CodecString {
         (35_651_584, 60), (35_651_584, 61), (35_651_584, 62),
     ]
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import LadderCore
 
@@ -80,3 +83,5 @@ enum VP9Defaults {
     /// quality"; single pass here, so the faster setting).
     static let cpuUsed = "4"
 }
+
+#endif

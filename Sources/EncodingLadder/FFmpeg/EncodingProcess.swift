@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import Foundation
 
@@ -8,7 +11,7 @@ public enum EncodingProcess {
     static let svtLogLevel = "2"
 
     /// Quiets libav*, x264 and SVT-AV1 but for errors, and makes the heap deterministic so that
-    /// encodes are byte-reproducible (``HeapDeterminism``).
+    /// encodes are byte-reproducible (`HeapDeterminism`).
     ///
     /// Both are process-wide: call this from `main` (the CLI and the benchmarks do), not from a library.
     public static func prepare() {
@@ -17,3 +20,5 @@ public enum EncodingProcess {
         HeapDeterminism.enable()
     }
 }
+
+#endif

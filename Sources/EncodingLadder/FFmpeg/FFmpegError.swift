@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// A failed libav* call: the negative `AVERROR` code, the `av_strerror` text, and what was being done.
@@ -37,3 +40,5 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws(FFmpe
     guard result >= 0 else { throw FFmpegError(code: result, operation: operation()) }
     return result
 }
+
+#endif

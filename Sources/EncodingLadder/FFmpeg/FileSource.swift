@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import LadderCore
 
@@ -125,3 +128,5 @@ final class FileSource: VideoSource {
         return output
     }
 }
+
+#endif

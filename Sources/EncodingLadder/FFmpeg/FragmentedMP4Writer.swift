@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// Writes one track as CMAF-style fragmented MP4 into memory: an init segment (ftyp+moov), then
@@ -103,3 +106,5 @@ private func byteSinkWrite(_ opaque: UnsafeMutableRawPointer?, _ buffer: UnsafeM
     sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: Int(count)))
     return count
 }
+
+#endif

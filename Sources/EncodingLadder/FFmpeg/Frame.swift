@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 import LadderCore
 
@@ -74,3 +77,5 @@ final class Frame: @unchecked Sendable {
         return try body(base, stride)
     }
 }
+
+#endif

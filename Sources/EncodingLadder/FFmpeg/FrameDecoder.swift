@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// A libavcodec decoder (send packets, receive frames), freed in `deinit`.
@@ -43,3 +46,5 @@ final class FrameDecoder {
         return frame
     }
 }
+
+#endif

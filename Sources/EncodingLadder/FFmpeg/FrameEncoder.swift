@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// A libavcodec video encoder (send frames, receive packets), freed in `deinit`.
@@ -91,3 +94,5 @@ final class CodecParameters: @unchecked Sendable {
     }
     deinit { var freeing: UnsafeMutablePointer<AVCodecParameters>? = pointer; avcodec_parameters_free(&freeing) }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// Pictures of one size and pixel format whose buffers are recycled (libavutil `AVBufferPool`).
@@ -70,3 +73,5 @@ final class FramePool: @unchecked Sendable {
         return frame
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// Makes uninitialised heap memory hold the same bytes in every run, for byte-reproducible encodes.
@@ -17,3 +20,5 @@ enum HeapDeterminism {
     /// Turns the fill on for the rest of the process (glibc only; a no-op elsewhere).
     static func enable() { _ = cffmpeg_perturb_heap(perturbByte) }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// An open media file (libavformat demuxer), closed in `deinit`.
@@ -52,3 +55,5 @@ final class InputFile {
         return true
     }
 }
+
+#endif

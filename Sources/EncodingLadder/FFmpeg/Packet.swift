@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// An owning `AVPacket`: compressed data with timestamps, freed in `deinit`.
@@ -33,3 +36,5 @@ final class Packet: @unchecked Sendable {
         av_packet_rescale_ts(pointer, source, destination)
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import CFFmpeg
 
 /// A libswscale context converting pictures between sizes and pixel formats, freed in `deinit`.
@@ -54,3 +57,5 @@ final class Scaler {
         return destination
     }
 }
+
+#endif

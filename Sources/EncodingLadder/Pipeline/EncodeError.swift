@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 /// Why an encode could not run or finish: a code to branch on, a message for people, and the
 /// underlying libav* failure when there is one.
 public struct EncodeError: Error, Sendable, CustomStringConvertible {
@@ -30,3 +33,5 @@ public struct EncodeError: Error, Sendable, CustomStringConvertible {
         return "\(message): \(cause)"
     }
 }
+
+#endif

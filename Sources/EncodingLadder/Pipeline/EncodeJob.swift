@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 import LadderCore
 
@@ -110,3 +113,5 @@ public struct EncodeJob: Sendable {
         return report
     }
 }
+
+#endif

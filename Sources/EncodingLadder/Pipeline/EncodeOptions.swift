@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 import LadderCore
 
@@ -76,3 +79,5 @@ public struct EncodeProgress: Sendable {
         return max(0, Double(expectedFrames - framesEncoded) / framesPerSecond)
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import LadderCore
 
 /// How many threads each rung's encoder gets with `--sliced-threads` (`EncodeOptions.encoderThreads == nil`).
@@ -28,3 +31,5 @@ public enum EncoderThreadPlan {
         return max(1, Int(share.rounded(.up)))
     }
 }
+
+#endif

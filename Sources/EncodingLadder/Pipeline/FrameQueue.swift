@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 
 /// A bounded blocking queue from the decoding thread to one worker thread.
@@ -62,3 +65,5 @@ final class FrameQueue: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import ABRFormats
 import Foundation
 import LadderCore
@@ -83,3 +86,5 @@ struct LadderOutput {
         value.isNaN ? 0 : min(value, maximumReportedDecibels)
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import ABRFormats
 import LadderCore
 
@@ -33,3 +36,5 @@ struct ManifestBuilder {
 
     func mpd() -> String { DASHWriter.mpd(video: videoRenditions, audio: audioRendition) }
 }
+
+#endif

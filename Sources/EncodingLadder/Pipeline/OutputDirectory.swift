@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import ABRFormats
 import Foundation
 
@@ -59,3 +62,5 @@ enum OutputDirectory {
         }
     }
 }
+
+#endif

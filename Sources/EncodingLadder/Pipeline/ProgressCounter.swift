@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 
 /// Frames done per rung, written by workers and read by the progress line.
@@ -18,3 +21,5 @@ final class ProgressCounter: @unchecked Sendable {
         return counts.min() ?? 0
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import LadderCore
 
 /// Measures a rung's real distortion: decodes the rung's own packets with libavcodec, scales each
@@ -71,3 +74,5 @@ final class QualityProbe {
         }
     }
 }
+
+#endif

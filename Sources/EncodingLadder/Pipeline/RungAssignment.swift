@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import LadderCore
 
 /// Which worker thread drives which rungs.
@@ -30,3 +33,5 @@ enum RungAssignment {
         return groups.map { $0.sorted() }
     }
 }
+
+#endif

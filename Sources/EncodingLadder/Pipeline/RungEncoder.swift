@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 import LadderCore
 
@@ -141,3 +144,5 @@ final class RungEncoder {
         try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import ABRSimulator
 import Foundation
 import LadderCore
@@ -110,3 +113,5 @@ final class SyntheticSource: VideoSource {
         return texture
     }
 }
+
+#endif

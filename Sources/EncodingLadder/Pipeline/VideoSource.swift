@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import LadderCore
 
 /// A producer of decoded source pictures: YUV 4:2:0 8-bit at the source resolution, `pts` counting frames.
@@ -8,3 +11,5 @@ protocol VideoSource: AnyObject {
     /// The next picture, or nil at the end of the input.
     func nextFrame() throws -> Frame?
 }
+
+#endif

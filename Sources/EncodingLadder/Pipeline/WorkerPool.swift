@@ -1,3 +1,6 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
 import Foundation
 
 /// Runs the rung encoders on a fixed set of threads fed by one decoding loop.
@@ -89,3 +92,5 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 }
+
+#endif

@@ -1,7 +1,5 @@
-import LadderCore
-
 /// The encodes of a per-title analysis: every resolution at every bitrate, as one ladder so the
-/// source is decoded once and all of them run in parallel (``EncodeJob``).
+/// source is decoded once and all of them run in parallel (`EncodeJob`).
 public struct PerTitleGrid: Sendable, Hashable {
     public struct Resolution: Sendable, Hashable {
         public var width: Int

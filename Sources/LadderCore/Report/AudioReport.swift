@@ -23,6 +23,6 @@ public struct AudioReport: Sendable {
     public var peakKbps: Double {
         zip(segmentBytes, segmentDurationsSeconds).map { $1 > 0 ? Double($0) * 8 / $1 / 1000 : 0 }.max() ?? 0
     }
-    /// GB per hour of listening (``DataRate``).
+    /// GB per hour of listening (`DataRate`).
     public var gigabytesPerHour: Double { DataRate.gbPerHour(bytes: segmentBytes.reduce(0, +), seconds: durationSeconds) }
 }

@@ -45,6 +45,6 @@ public struct RungReport: Sendable {
             media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
             segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
     }
-    /// GB per hour of viewing (``DataRate``).
+    /// GB per hour of viewing (`DataRate`).
     public var gigabytesPerHour: Double { DataRate.gbPerHour(bytes: mediaBytes, seconds: durationSeconds) }
 }

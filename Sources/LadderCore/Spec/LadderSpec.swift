@@ -2,7 +2,7 @@ import Foundation
 
 /// What to encode: a named ladder of rungs, the segment duration, GOP and data caps.
 ///
-/// Read from `ladders/*.json` (schema in `ladders/README.md`) with ``load(nameOrPath:searchDirectory:)``,
+/// Read from `ladders/*.json` (schema in `ladders/README.md`) with ABRFormats' `LadderSpec.load(nameOrPath:searchDirectory:)`,
 /// which validates every field and names the file, rung and value in its errors.
 public struct LadderSpec: Codable, Sendable, Hashable {
     /// Segment duration when a ladder gives none, seconds: a common DASH/HLS choice that keeps

@@ -4,7 +4,7 @@ import ABRSimulator
 /// Rate–quality curves of an encoded ladder: PSNR and SSIM against measured bitrate, one point per
 /// rung, with GB per hour of viewing along the top axis.
 public enum RateQualityFigure {
-    /// GB per hour for one kbit/s (``DataRate``), the top axis's scale.
+    /// GB per hour for one kbit/s (`DataRate`), the top axis's scale.
     public static let gbPerHourPerKbps = DataRate.gbPerHour(kbps: 1)
 
     public static func figure(_ ladder: LadderFile) -> Figure {
@@ -42,6 +42,8 @@ public enum RateQualityFigure {
     /// hull the title's ladder should follow.
     ///
     /// - Parameters:
+    ///   - title: the figure's title.
+    ///   - qualityLabel: the y axis's label, with its unit.
     ///   - curves: (name, points) per resolution, points in ascending rate.
     ///   - hull: the hull's vertices in ascending rate, with their names as labels.
     public static func hullFigure(

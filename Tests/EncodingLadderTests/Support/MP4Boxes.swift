@@ -1,77 +1,77 @@
 #if FFmpeg
-    /// A small ISO/IEC 14496-12 box reader for tests: an oracle for timing that does not go through
-    /// FFmpeg's demuxer.
-    enum MP4Boxes {
-        /// (type, payload) of each box in `bytes`, in order; nil when a size is inconsistent.
-        static func children(_ bytes: ArraySlice<UInt8>) -> [(type: String, payload: ArraySlice<UInt8>)]? {
-            var boxes: [(String, ArraySlice<UInt8>)] = []
-            var at = bytes.startIndex
-            while at < bytes.endIndex {
-                guard bytes.endIndex - at >= 8 else { return nil }
-                let size = Int(uint(bytes, at, 4))
-                let type = String(decoding: bytes[at + 4..<at + 8], as: UTF8.self)
-                guard size >= 8, at + size <= bytes.endIndex else { return nil }
-                boxes.append((type, bytes[at + 8..<at + size]))
-                at += size
-            }
-            return boxes
+/// A small ISO/IEC 14496-12 box reader for tests: an oracle for timing that does not go through
+/// FFmpeg's demuxer.
+enum MP4Boxes {
+    /// (type, payload) of each box in `bytes`, in order; nil when a size is inconsistent.
+    static func children(_ bytes: ArraySlice<UInt8>) -> [(type: String, payload: ArraySlice<UInt8>)]? {
+        var boxes: [(String, ArraySlice<UInt8>)] = []
+        var at = bytes.startIndex
+        while at < bytes.endIndex {
+            guard bytes.endIndex - at >= 8 else { return nil }
+            let size = Int(uint(bytes, at, 4))
+            let type = String(decoding: bytes[at + 4..<at + 8], as: UTF8.self)
+            guard size >= 8, at + size <= bytes.endIndex else { return nil }
+            boxes.append((type, bytes[at + 8..<at + size]))
+            at += size
         }
-
-        /// The first box found along `path` (e.g. ["moov", "trak", "mdia", "mdhd"]).
-        static func find(_ path: [String], in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-            guard let first = path.first, let box = children(bytes)?.first(where: { $0.type == first }) else { return nil }
-            return path.count == 1 ? box.payload : find(Array(path.dropFirst()), in: box.payload)
-        }
-
-        /// The track's media timescale (ticks per second) from an init segment's `mdhd`.
-        static func mediaTimescale(_ initSegment: [UInt8]) -> UInt32? {
-            guard let mdhd = find(["moov", "trak", "mdia", "mdhd"], in: initSegment[...]) else { return nil }
-            // version 0: version+flags, creation, modification (4 bytes each); version 1: 64-bit times.
-            let offset = mdhd.first == 1 ? 20 : 12
-            return UInt32(uint(mdhd, mdhd.startIndex + offset, 4))
-        }
-
-        /// Every sample's presentation time in media ticks (decode time + composition offset), in decode
-        /// order, for a media segment with one track fragment; nil when a box is missing or malformed.
-        static func presentationTimes(_ segment: [UInt8]) -> [Int64]? {
-            guard let traf = find(["moof", "traf"], in: segment[...]),
-                let tfhd = find(["tfhd"], in: traf), let tfdt = find(["tfdt"], in: traf), let trun = find(["trun"], in: traf)
-            else { return nil }
-            // tfhd: version+flags, track_ID, then optional fields in flag order.
-            let tfhdFlags = uint(tfhd, tfhd.startIndex, 4) & 0xFF_FFFF
-            var at = tfhd.startIndex + 8
-            if tfhdFlags & 0x1 != 0 { at += 8 }  // base-data-offset
-            if tfhdFlags & 0x2 != 0 { at += 4 }  // sample-description-index
-            let defaultDuration: UInt64? = tfhdFlags & 0x8 != 0 ? uint(tfhd, at, 4) : nil
-            var decodeTime = Int64(tfdt.first == 1 ? uint(tfdt, tfdt.startIndex + 4, 8) : uint(tfdt, tfdt.startIndex + 4, 4))
-            let version = trun[trun.startIndex]
-            let flags = uint(trun, trun.startIndex, 4) & 0xFF_FFFF
-            let count = Int(uint(trun, trun.startIndex + 4, 4))
-            at = trun.startIndex + 8
-            if flags & 0x1 != 0 { at += 4 }  // data-offset
-            if flags & 0x4 != 0 { at += 4 }  // first-sample-flags
-            var times: [Int64] = []
-            for _ in 0..<count {
-                var duration = defaultDuration
-                if flags & 0x100 != 0 { duration = uint(trun, at, 4); at += 4 }
-                if flags & 0x200 != 0 { at += 4 }
-                if flags & 0x400 != 0 { at += 4 }
-                var offset: Int64 = 0
-                if flags & 0x800 != 0 {
-                    let raw = UInt32(uint(trun, at, 4))
-                    offset = version == 0 ? Int64(raw) : Int64(Int32(bitPattern: raw))
-                    at += 4
-                }
-                guard let duration, at <= trun.endIndex else { return nil }
-                times.append(decodeTime + offset)
-                decodeTime += Int64(duration)
-            }
-            return times
-        }
-
-        /// Big-endian unsigned integer of `width` bytes at `at`.
-        private static func uint(_ bytes: ArraySlice<UInt8>, _ at: Int, _ width: Int) -> UInt64 {
-            bytes[at..<at + width].reduce(0) { $0 << 8 | UInt64($1) }
-        }
+        return boxes
     }
+
+    /// The first box found along `path` (e.g. ["moov", "trak", "mdia", "mdhd"]).
+    static func find(_ path: [String], in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard let first = path.first, let box = children(bytes)?.first(where: { $0.type == first }) else { return nil }
+        return path.count == 1 ? box.payload : find(Array(path.dropFirst()), in: box.payload)
+    }
+
+    /// The track's media timescale (ticks per second) from an init segment's `mdhd`.
+    static func mediaTimescale(_ initSegment: [UInt8]) -> UInt32? {
+        guard let mdhd = find(["moov", "trak", "mdia", "mdhd"], in: initSegment[...]) else { return nil }
+        // version 0: version+flags, creation, modification (4 bytes each); version 1: 64-bit times.
+        let offset = mdhd.first == 1 ? 20 : 12
+        return UInt32(uint(mdhd, mdhd.startIndex + offset, 4))
+    }
+
+    /// Every sample's presentation time in media ticks (decode time + composition offset), in decode
+    /// order, for a media segment with one track fragment; nil when a box is missing or malformed.
+    static func presentationTimes(_ segment: [UInt8]) -> [Int64]? {
+        guard let traf = find(["moof", "traf"], in: segment[...]),
+            let tfhd = find(["tfhd"], in: traf), let tfdt = find(["tfdt"], in: traf), let trun = find(["trun"], in: traf)
+        else { return nil }
+        // tfhd: version+flags, track_ID, then optional fields in flag order.
+        let tfhdFlags = uint(tfhd, tfhd.startIndex, 4) & 0xFF_FFFF
+        var at = tfhd.startIndex + 8
+        if tfhdFlags & 0x1 != 0 { at += 8 }  // base-data-offset
+        if tfhdFlags & 0x2 != 0 { at += 4 }  // sample-description-index
+        let defaultDuration: UInt64? = tfhdFlags & 0x8 != 0 ? uint(tfhd, at, 4) : nil
+        var decodeTime = Int64(tfdt.first == 1 ? uint(tfdt, tfdt.startIndex + 4, 8) : uint(tfdt, tfdt.startIndex + 4, 4))
+        let version = trun[trun.startIndex]
+        let flags = uint(trun, trun.startIndex, 4) & 0xFF_FFFF
+        let count = Int(uint(trun, trun.startIndex + 4, 4))
+        at = trun.startIndex + 8
+        if flags & 0x1 != 0 { at += 4 }  // data-offset
+        if flags & 0x4 != 0 { at += 4 }  // first-sample-flags
+        var times: [Int64] = []
+        for _ in 0..<count {
+            var duration = defaultDuration
+            if flags & 0x100 != 0 { duration = uint(trun, at, 4); at += 4 }
+            if flags & 0x200 != 0 { at += 4 }
+            if flags & 0x400 != 0 { at += 4 }
+            var offset: Int64 = 0
+            if flags & 0x800 != 0 {
+                let raw = UInt32(uint(trun, at, 4))
+                offset = version == 0 ? Int64(raw) : Int64(Int32(bitPattern: raw))
+                at += 4
+            }
+            guard let duration, at <= trun.endIndex else { return nil }
+            times.append(decodeTime + offset)
+            decodeTime += Int64(duration)
+        }
+        return times
+    }
+
+    /// Big-endian unsigned integer of `width` bytes at `at`.
+    private static func uint(_ bytes: ArraySlice<UInt8>, _ at: Int, _ width: Int) -> UInt64 {
+        bytes[at..<at + width].reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
 #endif

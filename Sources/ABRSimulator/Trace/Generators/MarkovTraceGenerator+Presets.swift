@@ -48,7 +48,9 @@ extension MarkovTraceGenerator {
     /// 50 % of the tier (mean dwell 30 s), loaded at 85 % (60 s), and the full tier (120 s), noise
     /// cv 0.05 with correlation 0.9. The percentages and dwells are chosen, not measured.
     ///
-    /// - Parameter tierBitsPerSecond: the subscribed (advertised) download rate.
+    /// - Parameters:
+    ///   - tierBitsPerSecond: the subscribed (advertised) download rate.
+    ///   - durationSeconds: the length of the traces it generates.
     public static func broadbandLike(tierBitsPerSecond: Double, durationSeconds: Double = defaultDurationSeconds) -> MarkovTraceGenerator {
         MarkovTraceGenerator(
             label: "broadband-like (\(describeRate(tierBitsPerSecond)) tier)",

@@ -66,6 +66,13 @@ public enum DemoReport {
     /// across traces and the ladder's rate–quality curves (the figures are files beside the page).
     ///
     /// - Parameters:
+    ///   - encoded: the encode of the built-in sample.
+    ///   - seconds: how much of the sample was encoded.
+    ///   - rungTable: ``SummaryTable``'s text for `encoded`.
+    ///   - programSeconds: the length of the looped program the policies played.
+    ///   - traceCount: how many traces each policy played.
+    ///   - comparison: ``SimulationReport``'s table of the policies.
+    ///   - byNetwork: the best policy per network family (``bestByNetwork(linear:quality:)``).
     ///   - timeline: the session drawn in `timeline.svg` and that file's name, when one was drawn.
     public static func page(
         encoded: EncodeReport, sampleSeconds seconds: Double, rungTable: String, programSeconds: Double, traceCount: Int,
