@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "ABRReferenceTests", dependencies: ["ABRReference", "ABRFormats", "TestSupport"]),
         .testTarget(name: "LadderCoreTests", dependencies: ["LadderCore", "TestSupport"]),
         .testTarget(name: "ABRFormatsTests", dependencies: ["ABRFormats", "LadderCore", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ABRFormats", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ABRFormats", "LadderCore", "TestSupport"]),
         .testTarget(
             name: "EncodingLadderTests",
             dependencies: [.target(name: "EncodingLadder", condition: ffmpeg), "ABRFormats", "LadderCore", "TestSupport"]

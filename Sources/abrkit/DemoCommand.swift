@@ -27,22 +27,31 @@ struct DemoCommand: ParsableCommand {
     static let defaultSegmentSeconds = 2.0
     /// 10 minutes: long enough for every policy's startup to matter little.
     static let defaultProgramSeconds = 600.0
+    /// 86 400 s (one day): the longest looped program accepted; 43 200 two-second segments per
+    /// session already takes hours over the project's traces, and near 10¹⁸ s the segment count
+    /// would overflow.
+    static let maximumProgramSeconds = 86_400.0
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "demo-out"
-    @Option(help: ArgumentHelp("Seconds of built-in sample to encode.", valueName: "s")) var seconds: Double = defaultSampleSeconds
-    @Option(help: ArgumentHelp("Segment duration of the encode, seconds.", valueName: "s")) var segmentSeconds: Double = defaultSegmentSeconds
+    // Numbers are parsed `.unconditional`ly: `--seconds -4` reaches validate() instead of argument-parser's "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds of built-in sample to encode.", valueName: "s")) var seconds: Double = defaultSampleSeconds
+    @Option(parsing: .unconditional, help: ArgumentHelp("Segment duration of the encode, seconds.", valueName: "s")) var segmentSeconds: Double =
+        defaultSegmentSeconds
     @Option(help: ArgumentHelp("Ladder preset or file.", valueName: "name|file")) var ladder: String = "sd-hd-4k"
     @Option(help: ArgumentHelp("Trace folder (default: the project's trace set, generated in memory as `traces generate` writes it).", valueName: "dir"))
     var traces: String?
-    @Option(help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s")) var programSeconds: Double =
-        defaultProgramSeconds
-    @Option(help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s"))
+    var programSeconds: Double = defaultProgramSeconds
+    @Option(parsing: .unconditional, help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        for (name, value) in [("--seconds", seconds), ("--segment-seconds", segmentSeconds), ("--program-seconds", programSeconds)]
-        where !(value > 0 && value.isFinite) {
-            throw ValidationError("\(name) \(value): expected a positive number of seconds")
+        for (name, value, maximum) in [
+            ("--seconds", seconds, EncodeSourceOptions.maximumSampleSeconds), ("--program-seconds", programSeconds, Self.maximumProgramSeconds),
+        ]
+        where !(value > 0 && value <= maximum) {
+            throw ValidationError("\(name) \(value): expected a positive number of seconds, at most \(NumberFormat.shortest(maximum)) (one day)")
         }
+        try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 

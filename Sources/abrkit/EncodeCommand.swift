@@ -1,4 +1,5 @@
 #if FFmpeg
+import ABRSimulator
 import ArgumentParser
 import EncodingLadder
 import Foundation
@@ -26,7 +27,10 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String
 
-    @Option(help: "Segment duration in seconds (overrides the ladder's).")
+    // `.unconditional`: `--segment-seconds -4` reaches validate() instead of argument-parser's "Missing value".
+    @Option(
+        parsing: .unconditional,
+        help: "Segment duration in seconds (overrides the ladder's), at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds)).")
     var segmentSeconds: Double?
 
     @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
@@ -51,9 +55,7 @@ struct EncodeCommand: ParsableCommand {
     var noQuality = false
 
     func validate() throws {
-        if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
-            throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
-        }
+        if let segmentSeconds { try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds) }
         if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
             throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
         }

@@ -1,4 +1,5 @@
 #if FFmpeg
+import ABRSimulator
 import ArgumentParser
 import EncodingLadder
 import Foundation
@@ -9,15 +10,33 @@ struct EncodeSourceOptions: ParsableArguments {
     @Argument(help: "The source video: any file libavformat reads. Omit it with --sample.")
     var input: String?
 
-    @Option(help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
+    /// 86 400 s (one day): the longest built-in sample accepted. The sample encodes at a few
+    /// seconds per second of 4K on two cores, so a day is already weeks of work; a longer value is
+    /// a typo, and one near 10¹⁵ s would overflow the frame count.
+    static let maximumSampleSeconds = 86_400.0
+
+    // `.unconditional`: `--sample -4` reaches validate() instead of argument-parser's "Missing value".
+    @Option(
+        parsing: .unconditional,
+        help: "Encode the built-in synthetic sample of this many seconds (at the ladder's top resolution) instead of a file.")
     var sample: Double?
 
     func validate() throws {
         if (input == nil) == (sample == nil) {
             throw ValidationError("give either an input file or --sample <seconds>, not both and not neither")
         }
-        if let sample, !(sample > 0 && sample.isFinite) {
-            throw ValidationError("--sample \(sample): expected a positive number of seconds")
+        if let sample, !(sample > 0 && sample <= Self.maximumSampleSeconds) {
+            throw ValidationError(
+                "--sample \(sample): expected a positive number of seconds, at most \(NumberFormat.shortest(Self.maximumSampleSeconds)) (one day)")
+        }
+    }
+
+    /// Checks a `--segment-seconds` value as a ladder file's `segment_seconds` is checked: more than
+    /// 0 and at most `LadderSpec.maximumSegmentSeconds`.
+    static func validateSegmentSeconds(_ seconds: Double) throws {
+        guard seconds > 0, seconds <= LadderSpec.maximumSegmentSeconds else {
+            throw ValidationError(
+                "--segment-seconds \(seconds): expected a positive number of seconds, at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds))")
         }
     }
 

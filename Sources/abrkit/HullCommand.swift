@@ -1,5 +1,6 @@
 #if FFmpeg
 import ABRFormats
+import ABRSimulator
 import ArgumentParser
 import EncodingLadder
 import Foundation
@@ -28,19 +29,20 @@ struct HullCommand: ParsableCommand {
     @Option(help: "Resolutions, comma-separated WxH (default: sd-hd-4k's up to 1080p).")
     var resolutions: String = PerTitleGrid.defaultResolutions.map { "\($0.width)x\($0.height)" }.joined(separator: ",")
 
-    @Option(help: "Target bitrates in kbit/s, comma-separated (capped VBR, peak ≤ 1.5 × target).")
+    // Numbers are parsed `.unconditional`ly: `--segment-seconds -4` reaches validate() instead of argument-parser's "Missing value".
+    @Option(parsing: .unconditional, help: "Target bitrates in kbit/s, comma-separated (capped VBR, peak ≤ 1.5 × target).")
     var bitrates: String = PerTitleGrid.defaultBitratesKbps.map(String.init).joined(separator: ",")
 
     @Option(help: "Encoder for every point.")
     var codec: VideoEncoder = .libx264
 
-    @Option(help: "Segment duration in seconds.")
+    @Option(parsing: .unconditional, help: "Segment duration in seconds, at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds)).")
     var segmentSeconds: Double = 2
 
     @Option(help: "Quality the hull is taken over.")
     var metric: PerTitleAnalysis.Metric = .psnr
 
-    @Option(help: "Worker threads across encodes (default 0: one per core); output does not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads across encodes (default 0: one per core); output does not depend on it.")
     var jobs: Int = 0
 
     @Flag(help: "Encode resolutions larger than the source instead of skipping them.")
@@ -49,9 +51,7 @@ struct HullCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedResolutions()
         _ = try parsedBitrates()
-        if !(segmentSeconds > 0 && segmentSeconds.isFinite) {
-            throw ValidationError("--segment-seconds \(segmentSeconds): expected a positive number of seconds")
-        }
+        try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds)
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
     }
 

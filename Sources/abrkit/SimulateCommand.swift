@@ -38,7 +38,9 @@ struct SimulateCommand: ParsableCommand {
                 + "(docs/external-policy.md). Split on spaces, no shell quoting.", valueName: "command"))
     var externalCommand: String?
 
-    @Option(help: ArgumentHelp("Seconds to wait for each reply of the external policy.", valueName: "s"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for each reply of the external policy (more than 0, at most \(Int(ExternalPolicy.maximumTimeoutSeconds))).", valueName: "s"))
     var externalTimeout: Double = ExternalPolicy.defaultTimeoutSeconds
 
     @Option(
@@ -50,10 +52,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "QoE model: \(QoEModel.Utility.allCases.map(\.rawValue).joined(separator: ", ")).")
     var qoe: QoEModel.Utility = .linear
 
-    @Option(help: ArgumentHelp("Data saver: keep every session within this many GB per hour of viewing (any policy).", valueName: "GB/h"))
+    // `.unconditional`: `--data-cap -1` reaches validate() instead of argument-parser's "Missing value".
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Data saver: keep every session within this many GB per hour of viewing (any policy).", valueName: "GB/h"))
     var dataCap: Double?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("Scale each trace period's bandwidth by a factor drawn uniformly from 1 ± this (0 = the traces as recorded).", valueName: "fraction")
     )
     var bandwidthNoise: Double = 0
@@ -76,8 +82,10 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--data-cap and --bandwidth-noise apply to the default model only")
         }
         if let externalCommand, externalCommand.split(separator: " ").isEmpty { throw ValidationError("--external-command is empty") }
-        guard externalTimeout > 0, externalTimeout.isFinite else {
-            throw ValidationError("--external-timeout must be a positive number of seconds, got \(externalTimeout)")
+        guard externalTimeout > 0, externalTimeout <= ExternalPolicy.maximumTimeoutSeconds else {  // false for NaN too
+            throw ValidationError(
+                "--external-timeout must be a positive number of seconds, at most \(Int(ExternalPolicy.maximumTimeoutSeconds)) (one day), got \(externalTimeout)"
+            )
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
@@ -137,7 +145,13 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Locked and checked before any work: an unwritable or busy --out fails at once.
+        let results = try out.map { out throws(FormatError) in try ResultSetWriter(target: out) }
         let video = try input.readVideo()
+        if model == .default {
+            // The player's settings against this video (a segment longer than the buffer), naming the file.
+            do { try player.configuration().validate(for: video) } catch let error as ModelError { throw CLIError("\(input.video): \(error.message)") }
+        }
         let run: ReferenceModelRun
         switch model {
         case .default:
@@ -167,12 +181,15 @@ struct SimulateCommand: ParsableCommand {
             }
             throw CLIError("\(failures.count) of \(run.results.count) sessions failed; no results written")
         }
+        if let (result, field) = run.results.lazy.compactMap({ r in r.metrics.nonFiniteFields.first.map { (r, $0) } }).first {
+            throw CLIError("over \(result.traceName), \(result.policyName): \(field) is not a finite number; no results written (an input beyond ModelLimits?)")
+        }
         let traceCount = Set(run.results.map(\.traceName)).count
         print(SimulationReport.table(run.results, video: video, traceCount: traceCount, qoe: qoe, dataCap: dataCap, model: model.rawValue), terminator: "")
-        if let out {
-            try OutputFolder.create(out)
-            try AtomicFile.write(ResultsCSV.sessions(run.results, extraColumns: run.extraColumns, extraValues: run.extraValues), to: out + "/sessions.csv")
-            try AtomicFile.write(ResultsCSV.segments(run.results), to: out + "/segments.csv")
+        if let results, let out {
+            try results.write(ResultsCSV.sessions(run.results, extraColumns: run.extraColumns, extraValues: run.extraValues), to: "sessions.csv")
+            try results.write(ResultsCSV.segments(run.results), to: "segments.csv")
+            try results.commit()
             FileHandle.standardError.write(Data("wrote \(out)/sessions.csv and \(out)/segments.csv\n".utf8))
         }
     }

@@ -23,18 +23,28 @@ struct SimulationInputOptions: ParsableArguments {
             "Video format, when detection should not decide: \(VideoFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var videoFormat: VideoFormat?
 
-    @Option(help: ArgumentHelp("Level bitrates of a Pensieve video_size_N folder, kbit/s, comma-separated.", valueName: "kbps"))
+    // Numbers are parsed `.unconditional`ly, so that `--chunk-seconds -4` reaches `validate()` and gets
+    // a real message instead of argument-parser's "Missing value" (it would take `-4` for an option).
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Level bitrates of a Pensieve video_size_N folder, kbit/s, comma-separated.", valueName: "kbps"))
     var bitratesKbps: String = PensieveVideoFolder.defaultBitratesKbps.map { NumberFormat.decimal($0) }.joined(separator: ",")
 
-    @Option(help: ArgumentHelp("Chunk length of a Pensieve video_size_N folder, seconds.", valueName: "s"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Chunk length of a Pensieve video_size_N folder, seconds.", valueName: "s"))
     var chunkSeconds: Double = PensieveVideoFolder.defaultSegmentSeconds
 
     @Option(help: ArgumentHelp("Per-segment quality metric of a ladder.json (e.g. ssim_db, psnr_db).", valueName: "key"))
     var qualityMetric: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Let an HLS playlist's URIs lead outside the master playlist's folder (../x, absolute paths); by default they are refused, "
+                + "so that a playlist from elsewhere cannot make abrkit look at other files."))
+    var allowOutside = false
+
     func validate() throws {
         guard !traces.isEmpty else { throw ValidationError("--traces needs at least one file or folder") }
         _ = try parsedBitrates()
+        guard chunkSeconds.isFinite, chunkSeconds > 0 else { throw ValidationError("--chunk-seconds \(chunkSeconds): expected a positive number of seconds") }
     }
 
     func parsedBitrates() throws -> [Double] {
@@ -48,7 +58,9 @@ struct SimulationInputOptions: ParsableArguments {
     }
 
     func readVideo() throws -> Video {
-        try VideoReader.read(path: video, format: videoFormat, bitratesKbps: try parsedBitrates(), segmentSeconds: chunkSeconds, qualityMetric: qualityMetric)
+        try VideoReader.read(
+            path: video, format: videoFormat, bitratesKbps: try parsedBitrates(), segmentSeconds: chunkSeconds, qualityMetric: qualityMetric,
+            allowOutside: allowOutside)
     }
 
     func readTraces() throws -> [BandwidthTrace] {

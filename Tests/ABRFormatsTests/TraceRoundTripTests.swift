@@ -128,10 +128,13 @@ import Testing
 
 extension TraceRoundTripTests {
     @Test func mahimahiRefusesToWriteAbsurdlyLargeTraces() throws {
-        let huge = try BandwidthTrace(name: "huge", periods: [TracePeriod(durationSeconds: 1, bitsPerSecond: 1e300)])
+        // 10 s at the engine's 1 Tbit/s limit: 8.3 × 10⁸ packets, above the writer's 10⁸.
+        let huge = try BandwidthTrace(name: "huge", periods: [TracePeriod(durationSeconds: 10, bitsPerSecond: ModelLimits.maximumBitsPerSecond)])
         #expect { try MahimahiTrace.text(huge) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
         let long = try BandwidthTrace(
-            name: "long", periods: [TracePeriod(durationSeconds: 1e300, bitsPerSecond: 0), TracePeriod(durationSeconds: 1, bitsPerSecond: 1)])
+            name: "long",
+            periods: [TracePeriod(durationSeconds: ModelLimits.maximumPeriodSeconds, bitsPerSecond: 0), TracePeriod(durationSeconds: 1, bitsPerSecond: 1)]
+        )
         #expect { try MahimahiTrace.text(long) } throws: { ($0 as? FormatError)?.code == .notRepresentable }
     }
 }

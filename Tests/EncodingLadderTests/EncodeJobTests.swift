@@ -1,5 +1,6 @@
 #if FFmpeg
 import ABRFormats
+import ABRSimulator
 import Foundation
 import TestSupport
 import Testing
@@ -147,6 +148,27 @@ struct EncodeJobTests {
     /// Same input, different worker counts → the same bytes, in one long-lived process whose heap
     /// holds leftovers of earlier encodes (see ``HeapDeterminism`` for why the CLI enables it).
     /// The plan gives these rungs 2 and 3 sliced x264 threads, so threaded encoding is covered too.
+    @Test func aShortLastSegmentIsRecordedAndPlayedAtItsRealDuration() throws {
+        // 2.5 s at 30 fps with 1 s segments: 30 + 30 + 15 frames.
+        let directory = try TemporaryDirectory.forEncoding()
+        let report = try Self.encodeSample(directory, seconds: 2.5, measureQuality: false)
+        let file = try Self.ladderFile(in: directory)
+        #expect(file.segmentDurationMs == 1000)
+        #expect(file.segmentDurationsMs == [1000, 1000, 500])
+        #expect(report.rungs.allSatisfy { $0.segmentDurationsSeconds == [1, 1, 0.5] })
+        let video = try LadderVideo.read(path: directory.path("ladder.json"))
+        #expect(video.durationSeconds == 2.5)
+        let trace = try BandwidthTrace(periods: [TracePeriod(durationSeconds: 100, bitsPerSecond: 100e6)])
+        let entry = try #require(PolicyCatalog.entry(named: "bba"))
+        let result = try SimulationBatch(video: video, traces: [trace], policies: [entry]).run(jobs: 1)[0]
+        #expect(result.metrics.playbackSeconds == 2.5)
+        #expect(result.metrics.gbPerHour == Double(result.metrics.downloadedBytes) / 2.5 * 3600 / 1e9)
+        // A whole number of segments writes no per-segment durations: the file is Sabre's as before.
+        let whole = try TemporaryDirectory.forEncoding()
+        _ = try Self.encodeSample(whole, seconds: 2, measureQuality: false)
+        #expect(try Self.ladderFile(in: whole).segmentDurationsMs == nil)
+    }
+
     @Test func outputIsByteIdenticalWhateverTheWorkerCount() throws {
         HeapDeterminism.enable()
         let one = try TemporaryDirectory.forEncoding(), two = try TemporaryDirectory.forEncoding()

@@ -8,7 +8,12 @@ import ABRSimulator
 public struct LadderFile: Codable, Hashable, Sendable {
     /// Schema version of this file; bumped on incompatible changes.
     public var abrkitLadderVersion: Int
+    /// Nominal segment duration (Sabre field): the encode's GOP length.
     public var segmentDurationMs: Double
+    /// Each segment's own duration, when they differ from `segmentDurationMs` (a source that ends
+    /// mid-segment gives a shorter last one); absent when they are all equal, so Sabre's readers
+    /// and older abrkit files see the same file.
+    public var segmentDurationsMs: [Double]?
     /// Nominal bitrate per level, ascending (Sabre field).
     public var bitratesKbps: [Double]
     /// `[segment][level]` sizes in bits (Sabre field; bytes × 8).
@@ -24,8 +29,10 @@ public struct LadderFile: Codable, Hashable, Sendable {
 
     public init(
         segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
-        segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil
+        segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil,
+        segmentDurationsMs: [Double]? = nil
     ) {
+        self.segmentDurationsMs = segmentDurationsMs
         self.abrkitLadderVersion = 1
         self.segmentDurationMs = segmentDurationMs
         self.bitratesKbps = bitratesKbps
@@ -39,6 +46,7 @@ public struct LadderFile: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case abrkitLadderVersion = "abrkit_ladder_version"
         case segmentDurationMs = "segment_duration_ms"
+        case segmentDurationsMs = "segment_durations_ms"
         case bitratesKbps = "bitrates_kbps"
         case segmentSizesBits = "segment_sizes_bits"
         case levels

@@ -40,8 +40,16 @@ extension LadderSpec {
 
     /// Reads and validates a ladder file.
     public static func load(path: String) throws -> LadderSpec {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw LadderSpecError(.fileNotFound, file: path, "does not exist; expected a ladder JSON file")
+        // Looked at with stat first: a FIFO or a device is named as such and never opened.
+        let kind: FileKind
+        do { kind = try FileKind.of(path) } catch {
+            guard error.errno != ENOENT || error.danglingTarget != nil else {
+                throw LadderSpecError(.fileNotFound, file: path, "does not exist; expected a ladder JSON file")
+            }
+            throw LadderSpecError(error.code == .fileNotFound ? .fileNotFound : .unreadable, file: path, "\(error.problem); expected a ladder JSON file")
+        }
+        guard case .regularFile = kind else {
+            throw LadderSpecError(.unreadable, file: path, "is not a regular file (\(kind.phrase)); expected a ladder JSON file")
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

@@ -32,6 +32,10 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidModel
         /// The data cannot be expressed in the requested output format.
         case notRepresentable
+        /// An output folder is in use by another run, or holds files abrkit did not write.
+        case outputConflict
+        /// A path named inside a file (an HLS URI) leads outside the folder of the file the user named.
+        case outsideFolder
     }
 
     public var code: Code

@@ -6,7 +6,8 @@ import Foundation
 enum TextFile {
     /// The file's contents as UTF-8 text.
     ///
-    /// - Throws: `.fileNotFound`, or `.unreadable` for a folder, a permission problem or invalid UTF-8.
+    /// - Throws: `.fileNotFound`, or `.unreadable` for a folder, a FIFO or a device, a link loop, a
+    ///   permission problem or invalid UTF-8.
     static func read(_ path: String) throws(FormatError) -> String {
         let data = try readData(path)
         guard let text = String(data: data, encoding: .utf8) else {
@@ -16,13 +17,23 @@ enum TextFile {
     }
 
     /// The file's bytes.
+    ///
+    /// Looks at the path with `stat` first (``FileKind``) and reads only a regular file, so a FIFO
+    /// or a device is named as such and never opened (opening a FIFO would block for a writer).
+    ///
+    /// - Throws: `.fileNotFound`, or `.unreadable` for a folder, a FIFO, a socket or a device, a
+    ///   symbolic link loop, or a file that cannot be read.
     static func readData(_ path: String) throws(FormatError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FormatError(.fileNotFound, path: path, problem: "no such file")
+        let kind: FileKind
+        do { kind = try FileKind.of(path) } catch {
+            guard error.errno != ENOENT || error.danglingTarget != nil else { throw FormatError(.fileNotFound, path: path, problem: "no such file") }
+            throw FormatError(error, path: path)
         }
-        guard !isDirectory.boolValue else {
-            throw FormatError(.unreadable, path: path, problem: "this is a folder", expected: "a file")
+        switch kind {
+        case .regularFile: break
+        case .folder: throw FormatError(.unreadable, path: path, problem: "this is a folder", expected: "a file")
+        default:
+            throw FormatError(.unreadable, path: path, problem: "not a regular file (\(kind.phrase))", expected: "a regular file")
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))

@@ -21,8 +21,9 @@ import ABRSimulator
 public enum MahimahiTrace {
     /// Bits per delivery opportunity: one 1500-byte MTU packet.
     public static let bitsPerOpportunity = 1500 * 8
-    /// Largest accepted timestamp, about 31.7 years: keeps times exact in `Double` and rejects garbage.
-    public static let maximumTimestampMs = 1_000_000_000_000
+    /// Largest accepted timestamp, 10⁹ ms (about 11.6 days): Mahimahi's own traces last minutes,
+    /// and the writer visits every millisecond of a loop, so a larger one would take minutes to write.
+    public static let maximumTimestampMs = 1_000_000_000
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let lines = TextFile.lines(text)

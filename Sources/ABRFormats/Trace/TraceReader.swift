@@ -39,11 +39,9 @@ public enum TraceReader {
 
     /// The trace files `readAll` would read for `path`, in order.
     public static func files(at path: String) throws(FormatError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FormatError(.fileNotFound, path: path, problem: "no such file or folder")
-        }
-        guard isDirectory.boolValue else { return [path] }
+        let kind: FileKind
+        do { kind = try FileKind.of(path) } catch { throw FormatError(error, path: path) }
+        guard kind == .folder else { return [path] }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)

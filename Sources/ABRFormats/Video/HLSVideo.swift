@@ -10,6 +10,11 @@ import Foundation
 /// - Segments: each `#EXTINF` in a media playlist; its bytes are the `#EXT-X-BYTERANGE` length, or the
 ///   size of the file the URI names, relative to the playlist. Init segments (`EXT-X-MAP`) are fetched
 ///   once per switch by real players and are not counted (a few hundred bytes).
+/// - Files: a segment file must be a regular file; a symbolic link counts as the file it points at
+///   (`stat`, never `lstat`), and a FIFO, a device or a folder is an error, looked at without being
+///   opened. Media playlists and segment files must lie inside the master playlist's folder (the URI
+///   as written, `..` resolved) unless `allowOutside`; a segment with a byte range is not looked at
+///   on disk, so its URI is not checked.
 /// - Segment duration: the median `EXTINF` of the first variant (the simulator's model has one duration;
 ///   a final short segment is played as a full one).
 /// Every variant must list the same number of segments (an aligned ladder, as `abrkit encode` writes).
@@ -21,18 +26,29 @@ public enum HLSVideo {
         var width: Int?
         var height: Int?
         var uri: String
+        /// The `#EXT-X-STREAM-INF` line.
         var line: Int
+        /// The line of the URI that follows it.
+        var uriLine: Int
     }
 
-    public static func read(path: String) throws(FormatError) -> Video {
+    /// Reads a master playlist and its media playlists.
+    ///
+    /// - Parameters:
+    ///   - path: the master playlist.
+    ///   - allowOutside: read media playlists and segment files whose URIs lead outside the master
+    ///     playlist's folder (`../x`, absolute paths); by default they are refused.
+    /// - Throws: `FormatError` naming the playlist, the line and the URI of the first problem.
+    public static func read(path: String, allowOutside: Bool = false) throws(FormatError) -> Video {
         let text = try TextFile.read(path)
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let scope = Scope(masterPlaylist: path, allowOutside: allowOutside)
         let variants = try parseMaster(text, path: path).sorted { ($0.averageBandwidth ?? $0.bandwidth) < ($1.averageBandwidth ?? $1.bandwidth) }
         var table: [[Int]] = []
         var durations: [Double] = []
         for (k, variant) in variants.enumerated() {
-            let mediaPath = base.appendingPathComponent(variant.uri).path
-            let (sizes, extinf) = try parseMedia(try TextFile.read(mediaPath), path: mediaPath)
+            let mediaPath = try scope.localPath(of: variant.uri, in: path, line: variant.uriLine, what: "media playlist")
+            _ = try scope.regularFileBytes(mediaPath, uri: variant.uri, in: path, line: variant.uriLine, what: "media playlist")
+            let (sizes, extinf) = try parseMedia(try TextFile.read(mediaPath), path: mediaPath, scope: scope)
             if k == 0 {
                 durations = extinf; table = sizes.map { [$0] }
             } else {
@@ -79,7 +95,7 @@ public enum HLSVideo {
                 variants.append(
                     Variant(
                         bandwidth: bandwidth, averageBandwidth: average, width: size?.first, height: size?.count == 2 ? size?[1] : nil,
-                        uri: String(line), line: infLine))
+                        uri: String(line), line: infLine, uriLine: number))
                 pending = nil
             }
         }
@@ -90,9 +106,8 @@ public enum HLSVideo {
         return variants
     }
 
-    /// Segment sizes and EXTINF durations of a media playlist.
-    static func parseMedia(_ text: String, path: String) throws(FormatError) -> (sizes: [Int], durations: [Double]) {
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+    /// Segment sizes and EXTINF durations of a media playlist; `scope` says where segment files may lie.
+    static func parseMedia(_ text: String, path: String, scope: Scope) throws(FormatError) -> (sizes: [Int], durations: [Double]) {
         var sizes: [Int] = [], durations: [Double] = []
         var duration: (value: Double, line: Int)?
         var byteRange: Int?
@@ -116,13 +131,9 @@ public enum HLSVideo {
                 if let byteRange {
                     sizes.append(byteRange)
                 } else {
-                    let segmentPath = base.appendingPathComponent(String(line)).path
-                    guard let attributes = try? FileManager.default.attributesOfItem(atPath: segmentPath), let size = attributes[.size] as? NSNumber else {
-                        throw FormatError(
-                            .fileNotFound, path: path, line: number, value: String(line), problem: "segment file \(segmentPath) is missing",
-                            expected: "every listed segment on disk")
-                    }
-                    sizes.append(size.intValue)
+                    let uri = String(line)
+                    let segmentPath = try scope.localPath(of: uri, in: path, line: number, what: "segment")
+                    sizes.append(try scope.regularFileBytes(segmentPath, uri: uri, in: path, line: number, what: "segment"))
                 }
                 durations.append(seconds)
                 duration = nil

@@ -37,7 +37,7 @@ public enum LadderVideo {
         return try SabreMovieFile.makeVideo(
             path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
             segmentSizesBits: file.segmentSizesBits, levels: levels,
-            quality: metric.flatMap { tables[$0] }, metric: metric)
+            quality: metric.flatMap { tables[$0] }, metric: metric, segmentDurationsMs: file.segmentDurationsMs)
     }
 
     /// Decodes a ladder file as written, without turning it into a `Video`.

@@ -31,7 +31,7 @@ public enum SabreMovieFile {
     /// Checks the Sabre fields shared with `ladder.json` and builds the `Video`.
     static func makeVideo(
         path: String, segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]],
-        levels: [Level]?, quality: [[Double]]?, metric: String?
+        levels: [Level]?, quality: [[Double]]?, metric: String?, segmentDurationsMs: [Double]? = nil
     ) throws(FormatError) -> Video {
         guard segmentDurationMs.isFinite, segmentDurationMs > 0 else {
             throw FormatError.outOfRange(
@@ -63,7 +63,8 @@ public enum SabreMovieFile {
             return try Video(
                 levels: levelList, segmentSeconds: segmentDurationMs / 1000,
                 segmentBytes: segmentSizesBits.map { $0.map(bytes(fromBits:)) },
-                segmentQuality: quality, qualityMetric: quality == nil ? nil : metric)
+                segmentQuality: quality, qualityMetric: quality == nil ? nil : metric,
+                segmentDurations: segmentDurationsMs.map { $0.map { $0 / 1000 } })
         } catch {
             throw FormatError(error, path: path)
         }

@@ -14,11 +14,9 @@ public enum VideoFormat: String, CaseIterable, Hashable, Sendable {
     /// Guesses the format: a folder is `pensieve`; a file starting `#EXTM3U` is `hls`; a JSON object with `abrkit_ladder_version` or
     /// `levels` is `ladder`; any other JSON object is `sabre`.
     public static func detect(path: String) throws(FormatError) -> VideoFormat {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FormatError(.fileNotFound, path: path, problem: "no such file or folder")
-        }
-        if isDirectory.boolValue { return .pensieve }
+        let kind: FileKind
+        do { kind = try FileKind.of(path) } catch { throw FormatError(error, path: path) }
+        if kind == .folder { return .pensieve }
         let data = try TextFile.readData(path)
         if data.starts(with: Array("#EXTM3U".utf8)) { return .hls }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {

@@ -11,19 +11,22 @@ public enum VideoReader {
     ///   - segmentSeconds: the chunk length for a Pensieve folder (ignored otherwise).
     ///   - qualityMetric: the `segment_quality` key of a ladder file (ignored otherwise).
     ///   - segmentLimit: play at most this many chunks of a Pensieve folder (Pensieve plays 48 of 49).
+    ///   - allowOutside: let an HLS playlist's URIs lead outside the master playlist's folder
+    ///     (ignored otherwise; `HLSVideo.read(path:allowOutside:)`).
     public static func read(
         path: String, format: VideoFormat? = nil,
         bitratesKbps: [Double] = PensieveVideoFolder.defaultBitratesKbps,
         segmentSeconds: Double = PensieveVideoFolder.defaultSegmentSeconds,
         qualityMetric: String? = nil,
-        segmentLimit: Int? = nil
+        segmentLimit: Int? = nil,
+        allowOutside: Bool = false
     ) throws(FormatError) -> Video {
         let detected: VideoFormat
         if let format { detected = format } else { detected = try VideoFormat.detect(path: path) }
         return switch detected {
         case .ladder: try LadderVideo.read(path: path, qualityMetric: qualityMetric)
         case .sabre: try SabreMovieFile.read(path: path)
-        case .hls: try HLSVideo.read(path: path)
+        case .hls: try HLSVideo.read(path: path, allowOutside: allowOutside)
         case .pensieve:
             try PensieveVideoFolder.read(
                 path: path, bitratesKbps: bitratesKbps, segmentSeconds: segmentSeconds,

@@ -33,11 +33,16 @@ public struct PensieveTrace: Hashable, Sendable {
         }
         var delivers = false
         for i in times.indices {
-            guard times[i].isFinite, times[i] >= 0 else {
-                throw ModelError(.invalidPeriod, "sample \(i): time \(times[i]) s, expected a finite number ≥ 0")
+            guard times[i].isFinite, times[i] >= 0, times[i] <= ModelLimits.maximumTraceSeconds else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "sample \(i): time \(times[i]) s, expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumTraceSeconds)) s")
             }
-            guard mbps[i].isFinite, mbps[i] >= 0 else {
-                throw ModelError(.invalidPeriod, "sample \(i): bandwidth \(mbps[i]) Mbit/s, expected a finite number ≥ 0")
+            guard mbps[i].isFinite, mbps[i] >= 0, mbps[i] <= ModelLimits.maximumBitsPerSecond / 1e6 else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "sample \(i): bandwidth \(mbps[i]) Mbit/s, expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumBitsPerSecond / 1e6)) Mbit/s"
+                )
             }
             if i > 0 {
                 guard times[i] >= times[i - 1] else {

@@ -21,12 +21,18 @@ public struct SabreMovie: Hashable, Sendable {
     public init(segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Double]]) throws(ModelError) {
         guard !bitratesKbps.isEmpty else { throw ModelError(.noLevels, "Sabre movie has no bitrates") }
         guard !segmentSizesBits.isEmpty else { throw ModelError(.noSegments, "Sabre movie has no segments") }
-        guard segmentDurationMs.isFinite, segmentDurationMs > 0 else {
-            throw ModelError(.invalidDuration, "segment_duration_ms \(segmentDurationMs), expected a finite number > 0")
+        let durationRange = ModelLimits.minimumSegmentSeconds * 1000...ModelLimits.maximumSegmentSeconds * 1000
+        guard segmentDurationMs.isFinite, durationRange.contains(segmentDurationMs) else {
+            throw ModelError(
+                .invalidDuration,
+                "segment_duration_ms \(segmentDurationMs), expected a finite number from \(NumberFormat.shortest(durationRange.lowerBound)) to \(NumberFormat.shortest(durationRange.upperBound))"
+            )
         }
         for (i, kbps) in bitratesKbps.enumerated() {
-            guard kbps.isFinite, kbps > 0 else {
-                throw ModelError(.invalidLevel, "bitrates_kbps[\(i)] = \(kbps), expected a finite number > 0")
+            guard kbps.isFinite, kbps > 0, kbps <= ModelLimits.maximumBitsPerSecond / 1000 else {
+                throw ModelError(
+                    .invalidLevel,
+                    "bitrates_kbps[\(i)] = \(kbps), expected a finite number > 0 and at most \(NumberFormat.shortest(ModelLimits.maximumBitsPerSecond / 1000))")
             }
             if i > 0, kbps <= bitratesKbps[i - 1] {
                 throw ModelError(
@@ -37,8 +43,9 @@ public struct SabreMovie: Hashable, Sendable {
             guard row.count == bitratesKbps.count else {
                 throw ModelError(.raggedSizes, "segment_sizes_bits[\(s)] has \(row.count) sizes, expected \(bitratesKbps.count) (one per bitrate)")
             }
-            for (l, bits) in row.enumerated() where !(bits.isFinite && bits > 0) {
-                throw ModelError(.invalidSize, "segment_sizes_bits[\(s)][\(l)] = \(bits), expected a finite number > 0")
+            for (l, bits) in row.enumerated() where !(bits.isFinite && bits > 0 && bits <= Double(ModelLimits.maximumSegmentBytes) * 8) {
+                throw ModelError(
+                    .invalidSize, "segment_sizes_bits[\(s)][\(l)] = \(bits), expected a finite number > 0 and at most \(ModelLimits.maximumSegmentBytes * 8)")
             }
         }
         self.segmentDurationMs = segmentDurationMs

@@ -32,14 +32,23 @@ public struct SabreNetwork: Hashable, Sendable {
     public init(periods: [Period]) throws(ModelError) {
         guard !periods.isEmpty else { throw ModelError(.emptyTrace, "Sabre network has no periods") }
         for (i, p) in periods.enumerated() {
-            guard p.durationMs.isFinite, p.durationMs > 0 else {
-                throw ModelError(.invalidPeriod, "network period \(i): duration_ms \(p.durationMs), expected a finite number > 0")
+            guard p.durationMs.isFinite, p.durationMs > 0, p.durationMs <= ModelLimits.maximumPeriodSeconds * 1000 else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "network period \(i): duration_ms \(p.durationMs), expected a finite number > 0 and at most \(NumberFormat.shortest(ModelLimits.maximumPeriodSeconds * 1000))"
+                )
             }
-            guard p.bandwidthKbps.isFinite, p.bandwidthKbps >= 0 else {
-                throw ModelError(.invalidPeriod, "network period \(i): bandwidth_kbps \(p.bandwidthKbps), expected a finite number ≥ 0")
+            guard p.bandwidthKbps.isFinite, p.bandwidthKbps >= 0, p.bandwidthKbps <= ModelLimits.maximumBitsPerSecond / 1000 else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "network period \(i): bandwidth_kbps \(p.bandwidthKbps), expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumBitsPerSecond / 1000))"
+                )
             }
-            guard p.latencyMs.isFinite, p.latencyMs >= 0 else {
-                throw ModelError(.invalidPeriod, "network period \(i): latency_ms \(p.latencyMs), expected a finite number ≥ 0")
+            guard p.latencyMs.isFinite, p.latencyMs >= 0, p.latencyMs <= ModelLimits.maximumLatencySeconds * 1000 else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "network period \(i): latency_ms \(p.latencyMs), expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumLatencySeconds * 1000))"
+                )
             }
         }
         guard periods.contains(where: { $0.bandwidthKbps > 0 }) else {

@@ -49,7 +49,7 @@ extension SabreRun {
             pendingIdle = 0
         }
         let metrics = SessionMetrics(
-            segments: segments, requests: requests, segmentSeconds: video.segmentSeconds,
+            segments: segments, requests: requests, playbackSeconds: Double(segments.count) * video.segmentSeconds,
             startupDelaySeconds: downloads.first.map { $0.timeMs / 1000 } ?? 0, rebufferEvents: self.metrics.totalRebufferEvents,
             sessionSeconds: clock + bufferBefore)
         return SessionResult(traceName: traceName, policyName: policyName, segments: segments, stalls: stalls, requests: requests, metrics: metrics)

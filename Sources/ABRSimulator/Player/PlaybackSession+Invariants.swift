@@ -19,7 +19,7 @@ extension PlaybackSession {
         if bufferSeconds < 0 || bufferSeconds > capacity { problems.append("buffer \(bufferSeconds) s is outside 0 … \(configuration.maxBufferSeconds) s") }
         var abandoned = 0
         for s in segments {
-            if s.bufferBeforeSeconds < 0 || s.bufferAfterSeconds > capacity || s.bufferAfterSeconds < video.segmentSeconds - 1e-9 {
+            if s.bufferBeforeSeconds < 0 || s.bufferAfterSeconds > capacity || s.bufferAfterSeconds < video.duration(ofSegment: s.index) - 1e-9 {
                 problems.append(
                     "segment \(s.index): buffer \(s.bufferBeforeSeconds) → \(s.bufferAfterSeconds) s breaks 0 ≤ buffer ≤ \(configuration.maxBufferSeconds)")
             }

@@ -59,7 +59,7 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
     public mutating func step() {
         precondition(!isFinished, "the session has played every segment")
         let index = nextSegment
-        let segmentSeconds = video.segmentSeconds
+        let segmentSeconds = video.duration(ofSegment: index)
         // Idle until the segment fits; a player that has not started yet starts instead of idling.
         var idle = 0.0
         if bufferSeconds + segmentSeconds > configuration.maxBufferSeconds {
@@ -176,7 +176,7 @@ public struct PlaybackSession<Policy: ABRPolicy>: Sendable {
     /// The summary so far (complete once `isFinished`).
     public var result: SessionResult {
         let metrics = SessionMetrics(
-            segments: segments, requests: requests, segmentSeconds: video.segmentSeconds, startupDelaySeconds: startupDelaySeconds,
+            segments: segments, requests: requests, playbackSeconds: video.playbackSeconds(ofFirst: segments.count), startupDelaySeconds: startupDelaySeconds,
             startupPenalty: qoe.startupPenalty, rebufferEvents: stalls.count, sessionSeconds: time + bufferSeconds)
         return SessionResult(
             traceName: trace.name, policyName: policy.name, segments: segments, stalls: stalls, requests: requests, metrics: metrics, failure: failure)

@@ -7,13 +7,13 @@ extension SessionMetrics {
     /// - Parameters:
     ///   - segments: the segments played, in order.
     ///   - requests: every request, abandoned ones included (their bytes count as downloaded).
-    ///   - segmentSeconds: media duration of one segment.
+    ///   - playbackSeconds: media duration of the segments played.
     ///   - startupDelaySeconds: first request to playback start.
     ///   - startupPenalty: QoE lost per second of startup delay (0 where the model has none).
     ///   - rebufferEvents: stalls, as the model counts them.
     ///   - sessionSeconds: first request to the end of playback.
     public init(
-        segments: [SegmentRecord], requests: [DownloadRecord], segmentSeconds: Double, startupDelaySeconds: Double,
+        segments: [SegmentRecord], requests: [DownloadRecord], playbackSeconds: Double, startupDelaySeconds: Double,
         startupPenalty: Double = 0, rebufferEvents: Int, sessionSeconds: Double
     ) {
         var played = 0, switches = 0
@@ -30,6 +30,6 @@ extension SessionMetrics {
             averageBitrateKbps: segments.isEmpty ? 0 : bitrateSum / Double(segments.count) / 1000,
             rebufferSeconds: rebuffer, rebufferEvents: rebufferEvents, startupDelaySeconds: startupDelaySeconds,
             switches: switches, downloadedBytes: requests.reduce(0) { $0 + $1.bytes }, playedBytes: played,
-            playbackSeconds: Double(segments.count) * segmentSeconds, sessionSeconds: sessionSeconds)
+            playbackSeconds: playbackSeconds, sessionSeconds: sessionSeconds)
     }
 }

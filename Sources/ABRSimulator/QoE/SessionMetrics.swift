@@ -50,3 +50,16 @@ public struct SessionMetrics: Hashable, Sendable {
         self.sessionSeconds = sessionSeconds
     }
 }
+
+extension SessionMetrics {
+    /// The names of the metrics that are not finite numbers: none for any session the engine
+    /// plays within ``ModelLimits``; writers check it so a `nan` never reaches a results file.
+    public var nonFiniteFields: [String] {
+        let values: [(String, Double)] = [
+            ("qoe", qoe), ("average bitrate", averageBitrateKbps), ("rebuffer seconds", rebufferSeconds),
+            ("startup delay", startupDelaySeconds), ("playback seconds", playbackSeconds), ("session seconds", sessionSeconds),
+            ("GB per hour", gbPerHour),
+        ]
+        return values.filter { !$0.1.isFinite }.map(\.0)
+    }
+}

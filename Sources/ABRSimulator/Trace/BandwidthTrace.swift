@@ -17,8 +17,10 @@ public struct BandwidthTrace: Hashable, Sendable {
 
     /// Creates a trace, validating every period.
     ///
-    /// - Throws: `ModelError` for no periods, a non-finite or non-positive duration, a negative
-    ///   or non-finite bandwidth or latency, or bandwidth zero everywhere.
+    /// - Throws: `ModelError` for no periods, a duration, bandwidth or latency outside
+    ///   ``ModelLimits`` (a non-positive duration, a negative or non-finite bandwidth or latency, or
+    ///   values beyond any real network), a loop longer than ``ModelLimits/maximumTraceSeconds``, or
+    ///   bandwidth zero everywhere.
     public init(name: String = "trace", periods: [TracePeriod]) throws(ModelError) {
         guard !periods.isEmpty else { throw ModelError(.emptyTrace, "trace '\(name)' has no periods") }
         var starts = [0.0]
@@ -29,14 +31,31 @@ public struct BandwidthTrace: Hashable, Sendable {
             guard p.durationSeconds.isFinite, p.durationSeconds > 0 else {
                 throw ModelError(.invalidPeriod, "trace '\(name)' period \(i): duration \(p.durationSeconds) s, expected a finite number > 0")
             }
-            guard p.bitsPerSecond.isFinite, p.bitsPerSecond >= 0 else {
-                throw ModelError(.invalidPeriod, "trace '\(name)' period \(i): bandwidth \(p.bitsPerSecond) bit/s, expected a finite number ≥ 0")
+            guard p.durationSeconds <= ModelLimits.maximumPeriodSeconds else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "trace '\(name)' period \(i): duration \(p.durationSeconds) s, expected at most \(NumberFormat.shortest(ModelLimits.maximumPeriodSeconds)) s"
+                )
             }
-            guard p.latencySeconds.isFinite, p.latencySeconds >= 0 else {
-                throw ModelError(.invalidPeriod, "trace '\(name)' period \(i): latency \(p.latencySeconds) s, expected a finite number ≥ 0")
+            guard ModelLimits.contains(0...ModelLimits.maximumBitsPerSecond, p.bitsPerSecond) else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "trace '\(name)' period \(i): bandwidth \(p.bitsPerSecond) bit/s, expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumBitsPerSecond))"
+                )
+            }
+            guard ModelLimits.contains(0...ModelLimits.maximumLatencySeconds, p.latencySeconds) else {
+                throw ModelError(
+                    .invalidPeriod,
+                    "trace '\(name)' period \(i): latency \(p.latencySeconds) s, expected a finite number from 0 to \(NumberFormat.shortest(ModelLimits.maximumLatencySeconds)) s"
+                )
             }
             starts.append(starts[i] + p.durationSeconds)
             bits.append(bits[i] + p.durationSeconds * p.bitsPerSecond)
+        }
+        guard starts[periods.count] <= ModelLimits.maximumTraceSeconds else {
+            throw ModelError(
+                .invalidPeriod,
+                "trace '\(name)' lasts \(starts[periods.count]) s, expected at most \(NumberFormat.shortest(ModelLimits.maximumTraceSeconds)) s per loop")
         }
         guard bits[periods.count] > 0 else {
             throw ModelError(.zeroBandwidthTrace, "trace '\(name)' has zero bandwidth everywhere; a download over it would never finish")

@@ -10,6 +10,7 @@ extension Video {
         return try Video(
             levels: levels, segmentSeconds: segmentSeconds,
             segmentBytes: (0..<count).map { segmentBytes[$0 % n] },
-            segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric)
+            segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric,
+            segmentDurations: segmentDurations.map { d in (0..<count).map { d[$0 % n] } })
     }
 }

@@ -3,8 +3,11 @@
 public struct Video: Hashable, Sendable {
     /// Levels in ascending nominal bitrate.
     public let levels: [Level]
-    /// Duration of every segment, in seconds.
+    /// Nominal duration of a segment, in seconds: what the player and policies plan with.
     public let segmentSeconds: Double
+    /// Each segment's own duration, in seconds, when they are not all `segmentSeconds` (an encode
+    /// whose source ends mid-segment has a shorter last one); `nil` when they are.
+    public let segmentDurations: [Double]?
     /// `segmentBytes[segment][level]`: bytes of that segment at that level.
     public let segmentBytes: [[Int]]
     /// `segmentQuality[segment][level]`: a per-segment quality score (SSIM dB, PSNR dB or VMAF), when known.
@@ -15,19 +18,26 @@ public struct Video: Hashable, Sendable {
     /// Creates a video, validating the table.
     ///
     /// - Throws: `ModelError` for zero levels or segments, levels not strictly ascending or not
-    ///   positive, a non-positive segment duration, a ragged size or quality table, or a negative size.
+    ///   positive, a segment duration, bitrate or size outside ``ModelLimits``, or a ragged size or
+    ///   quality table.
     public init(
         levels: [Level], segmentSeconds: Double, segmentBytes: [[Int]],
-        segmentQuality: [[Double]]? = nil, qualityMetric: String? = nil
+        segmentQuality: [[Double]]? = nil, qualityMetric: String? = nil, segmentDurations: [Double]? = nil
     ) throws(ModelError) {
         guard !levels.isEmpty else { throw ModelError(.noLevels, "video has no levels") }
         guard !segmentBytes.isEmpty else { throw ModelError(.noSegments, "video has no segments") }
-        guard segmentSeconds.isFinite, segmentSeconds > 0 else {
-            throw ModelError(.invalidDuration, "segment duration \(segmentSeconds) s, expected a finite number > 0")
+        guard ModelLimits.contains(ModelLimits.minimumSegmentSeconds...ModelLimits.maximumSegmentSeconds, segmentSeconds) else {
+            throw ModelError(
+                .invalidDuration,
+                "segment duration \(segmentSeconds) s, expected a finite number from \(NumberFormat.shortest(ModelLimits.minimumSegmentSeconds)) to \(NumberFormat.shortest(ModelLimits.maximumSegmentSeconds)) s"
+            )
         }
         for (i, level) in levels.enumerated() {
-            guard level.bitsPerSecond.isFinite, level.bitsPerSecond > 0 else {
-                throw ModelError(.invalidLevel, "level \(i): bitrate \(level.bitsPerSecond) bit/s, expected a finite number > 0")
+            guard level.bitsPerSecond.isFinite, level.bitsPerSecond > 0, level.bitsPerSecond <= ModelLimits.maximumBitsPerSecond else {
+                throw ModelError(
+                    .invalidLevel,
+                    "level \(i): bitrate \(level.bitsPerSecond) bit/s, expected a finite number > 0 and at most \(NumberFormat.shortest(ModelLimits.maximumBitsPerSecond))"
+                )
             }
             if i > 0, level.bitsPerSecond <= levels[i - 1].bitsPerSecond {
                 throw ModelError(
@@ -39,8 +49,8 @@ public struct Video: Hashable, Sendable {
             guard row.count == levels.count else {
                 throw ModelError(.raggedSizes, "segment \(s) has \(row.count) sizes, expected \(levels.count) (one per level)")
             }
-            for (l, bytes) in row.enumerated() where bytes < 0 {
-                throw ModelError(.invalidSize, "segment \(s) level \(l): size \(bytes) bytes, expected ≥ 0")
+            for (l, bytes) in row.enumerated() where bytes < 0 || bytes > ModelLimits.maximumSegmentBytes {
+                throw ModelError(.invalidSize, "segment \(s) level \(l): size \(bytes) bytes, expected 0 to \(ModelLimits.maximumSegmentBytes)")
             }
         }
         if let quality = segmentQuality {
@@ -56,8 +66,21 @@ public struct Video: Hashable, Sendable {
                 }
             }
         }
+        if let segmentDurations {
+            guard segmentDurations.count == segmentBytes.count else {
+                throw ModelError(.invalidDuration, "\(segmentDurations.count) segment durations for \(segmentBytes.count) segments, expected one per segment")
+            }
+            let range = ModelLimits.minimumSegmentSeconds...ModelLimits.maximumSegmentSeconds
+            for (s, seconds) in segmentDurations.enumerated() where !ModelLimits.contains(range, seconds) {
+                throw ModelError(
+                    .invalidDuration,
+                    "segment \(s): duration \(seconds) s, expected a finite number from \(NumberFormat.shortest(range.lowerBound)) to \(NumberFormat.shortest(range.upperBound)) s"
+                )
+            }
+        }
         self.levels = levels
         self.segmentSeconds = segmentSeconds
+        self.segmentDurations = segmentDurations?.allSatisfy { $0 == segmentSeconds } == true ? nil : segmentDurations
         self.segmentBytes = segmentBytes
         self.segmentQuality = segmentQuality
         self.qualityMetric = qualityMetric
@@ -73,5 +96,15 @@ public struct Video: Hashable, Sendable {
     public var levelCount: Int { levels.count }
     public var segmentCount: Int { segmentBytes.count }
     /// Playback duration in seconds.
-    public var durationSeconds: Double { Double(segmentCount) * segmentSeconds }
+    public var durationSeconds: Double { playbackSeconds(ofFirst: segmentCount) }
+
+    /// The duration of segment `index`, in seconds.
+    public func duration(ofSegment index: Int) -> Double { segmentDurations?[index] ?? segmentSeconds }
+
+    /// Media seconds in the first `count` segments: `count × segmentSeconds` when all segments last
+    /// that long (computed so, for bit-identical results), else their sum.
+    public func playbackSeconds(ofFirst count: Int) -> Double {
+        guard let segmentDurations else { return Double(count) * segmentSeconds }
+        return segmentDurations.prefix(count).reduce(0, +)
+    }
 }

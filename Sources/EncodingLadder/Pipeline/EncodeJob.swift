@@ -104,6 +104,11 @@ public struct EncodeJob: Sendable {
             throw EncodeError(
                 .unsupportedInput, "input '\(description.name)' ended after \(totalFrames) of the \(stated) frames its container lists (truncated?)")
         }
+        if totalFrames < gopFrames {
+            warn(
+                "the source (\(totalFrames) frames) is shorter than one \(gopFrames)-frame segment: each rung has one short segment, and ladder.json lists its real duration"
+            )
+        }
         let audioReport = try audio?.finish(videoSegmentCount: (totalFrames + gopFrames - 1) / gopFrames)
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
         let report = EncodeReport(

@@ -72,7 +72,14 @@ struct LadderOutput {
         return LadderFile(
             segmentDurationMs: report.segmentSeconds * 1000,
             bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },
-            segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio)
+            segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio,
+            segmentDurationsMs: Self.durationsIfUneven(rungs.first?.segmentDurationsSeconds ?? [], nominal: report.segmentSeconds))
+    }
+
+    /// Every segment's duration in ms when any differs from the nominal one (all rungs share the
+    /// cuts, so the first rung's serve); `nil` when all are equal.
+    static func durationsIfUneven(_ seconds: [Double], nominal: Double) -> [Double]? {
+        seconds.allSatisfy { $0 == nominal } ? nil : seconds.map { $0 * 1000 }
     }
 
     /// JSON has no infinity (a lossless rung's PSNR); such values are left out of per-level fields.

@@ -39,6 +39,14 @@ public enum SummaryTable {
         for row in rows { table.append(row) }
         let capNote = report.audio == nil ? "" : " (cap verdicts include audio)"
         return table.rendered
-            + String(format: "%d frames, %.2f s, %.3g s segments%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, capNote)
+            + String(
+                format: "%d frames, %.2f s, %.3g s segments%@%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, lastNote(report), capNote
+            )
+    }
+
+    /// ", the last 2 s" when the last segment is shorter than the others, else nothing.
+    static func lastNote(_ report: EncodeReport) -> String {
+        guard let last = report.rungs.first?.segmentDurationsSeconds.last, last != report.segmentSeconds else { return "" }
+        return String(format: ", the last %.3g s", last)
     }
 }
