@@ -20,6 +20,7 @@ import PackageDescription
 //       swift run -c release PensieveBench --scripts DIR --run-python
 //       swift run -c release SabreBench [DATA]
 //       swift run -c release PolicyBench [--data DIR]
+//       swift run -c release IngestBench [--mb 50] [--repeat 3]
 //       cd .. && swift build -c release --package-path Benchmarks && ./Benchmarks/.build/release/EncodeBenchmark --repeat 5
 let package = Package(
     name: "abrkit-benchmarks",
@@ -57,6 +58,11 @@ let package = Package(
         // The default engine's policies on Pensieve's real traces; the offline optimum on a long title.
         .executableTarget(
             name: "PolicyBench",
+            dependencies: [.product(name: "ABRSimulator", package: "abrkit"), .product(name: "ABRFormats", package: "abrkit")]
+        ),
+        // Trace ingest: the byte-level readers beside the reference readers, MB/s per format.
+        .executableTarget(
+            name: "IngestBench",
             dependencies: [.product(name: "ABRSimulator", package: "abrkit"), .product(name: "ABRFormats", package: "abrkit")]
         ),
         // abrkit encode against the ffmpeg CLI (split + scale + same x264 settings): CPU, wall, bytes per rung.

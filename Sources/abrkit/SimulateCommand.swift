@@ -70,8 +70,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Parallel sessions (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Write sessions.csv and segments.csv into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write sessions.csv, segments.csv and run.json into this folder (replaced as a whole, docs/formats.md).", valueName: "dir"))
     var out: String?
+
+    @Option(help: ArgumentHelp("The per-segment table with --out: csv, or none for large sweeps that need only sessions.csv.", valueName: "csv|none"))
+    var segments: SegmentTable = .csv
 
     func validate() throws {
         if model != .default, player.isCustomized {
@@ -187,12 +190,34 @@ struct SimulateCommand: ParsableCommand {
         let traceCount = Set(run.results.map(\.traceName)).count
         print(SimulationReport.table(run.results, video: video, traceCount: traceCount, qoe: qoe, dataCap: dataCap, model: model.rawValue), terminator: "")
         if let results, let out {
-            try results.write(ResultsCSV.sessions(run.results, extraColumns: run.extraColumns, extraValues: run.extraValues), to: "sessions.csv")
-            try results.write(ResultsCSV.segments(run.results), to: "segments.csv")
-            try results.commit()
-            FileHandle.standardError.write(Data("wrote \(out)/sessions.csv and \(out)/segments.csv\n".utf8))
+            try write(run, into: results)
+            FileHandle.standardError.write(Data("wrote \(out)/sessions.csv\(segments == .csv ? " and \(out)/segments.csv" : "")\n".utf8))
         }
     }
+
+    /// Streams the tables into the result set (a buffer's worth in memory at a time) and commits it.
+    private func write(_ run: ReferenceModelRun, into results: ResultSetWriter) throws {
+        var csv = CSVBuffer()
+        let sessions = try results.startFile("sessions.csv")
+        csv.row(ResultsCSV.sessionColumns + run.extraColumns)
+        ResultsCSV.appendSessions(run.results, extraValues: run.extraValues, to: &csv)
+        try results.finish(sessions, &csv)
+        if segments == .csv {
+            let file = try results.startFile("segments.csv")
+            csv.row(ResultsCSV.segmentColumns)
+            for result in run.results {
+                ResultsCSV.appendSegments(of: result, to: &csv)
+                try file.drain(&csv)
+            }
+            try results.finish(file, &csv)
+        }
+        try results.commit()
+    }
+}
+
+/// Whether `--out` gets the per-segment table.
+enum SegmentTable: String, CaseIterable, ExpressibleByArgument {
+    case csv, none
 }
 
 /// Which simulator plays the sessions.

@@ -53,6 +53,18 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("staging") }.isEmpty)
     }
 
+    @Test func segmentsNoneWritesTheSameSessionsAndNoSegmentTable() throws {
+        let dir = try SimulateCommandTests.fixture()
+        let base = ["simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces")]
+        let full = dir.url.appendingPathComponent("full"), lean = dir.url.appendingPathComponent("lean")
+        #expect(try CLI.run(base + ["--out", full.path]).status == 0)
+        let result = try CLI.run(base + ["--out", lean.path, "--segments", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lean.path).sorted() == ["run.json", "sessions.csv"])
+        #expect(try Data(contentsOf: lean.appendingPathComponent("sessions.csv")) == Data(contentsOf: full.appendingPathComponent("sessions.csv")))
+        #expect(try !String(contentsOf: lean.appendingPathComponent("run.json"), encoding: .utf8).contains("segments.csv"))
+    }
+
     @Test func aBusyOutputFolderIsRefusedBeforeAnyWork() throws {
         let scratch = try TemporaryDirectory()
         let out = scratch.url.appendingPathComponent("out")

@@ -1,26 +1,8 @@
 import Foundation
 
-/// A CSV table built row by row (RFC 4180: comma-separated, fields with commas, quotes or line
-/// breaks quoted, quotes doubled), with numbers in a fixed, locale-free format so that output is
-/// byte-identical on every machine.
-public struct CSVTable: Sendable {
-    public private(set) var text: String
-
-    public init(header: [String]) {
-        text = ""
-        append(header)
-    }
-
-    public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",")
-        text += "\n"
-    }
-
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
+/// Reading RFC 4180 CSV (comma-separated, quoted fields may hold commas, doubled quotes and line
+/// breaks); ``CSVBuffer`` writes it.
+public enum CSVTable {}
 
 extension CSVTable {
     /// Parses RFC 4180 CSV: a header row, then records. Quoted fields may hold commas, doubled quotes and line breaks.

@@ -78,7 +78,19 @@ public final class ResultSetWriter {
         lock = -1
     }
 
-    /// Writes one file of the set into the staging folder.
+    /// Starts a file of the set that is written as it is produced; finish it with ``finish(_:_:)``.
+    public func startFile(_ name: String) throws(FormatError) -> ResultFile {
+        precondition(Self.resultFileNames.contains(name) && name != Self.manifestName, "\(name) is not a result file")
+        return try ResultFile(name: name, path: staging + "/" + name)
+    }
+
+    /// Writes the rest of `csv` to `file`, closes it, and lists it in the manifest.
+    public func finish(_ file: ResultFile, _ csv: inout CSVBuffer) throws(FormatError) {
+        try file.finish(&csv)
+        written.append((file.name, file.byteCount))
+    }
+
+    /// Writes one whole file of the set into the staging folder.
     public func write(_ text: String, to name: String) throws(FormatError) {
         precondition(Self.resultFileNames.contains(name) && name != Self.manifestName, "\(name) is not a result file")
         do { try AtomicFile.write(text, to: staging + "/" + name) } catch {

@@ -36,34 +36,70 @@ public enum ResultsCSV {
     ///     own metrics).
     ///   - extraValues: `extraValues[i]` holds the extra columns' values for `results[i]`.
     public static func sessions(_ results: [SessionResult], extraColumns: [String] = [], extraValues: [[String]] = []) -> String {
-        precondition(extraValues.isEmpty || extraValues.count == results.count, "one row of extra values per result")
-        var table = CSVTable(header: sessionColumns + extraColumns)
-        for (i, r) in results.enumerated() {
-            let m = r.metrics
-            let d = { (v: Double) in NumberFormat.decimal(v) }
-            table.append(
-                [
-                    r.traceName, r.policyName, String(m.segments), d(m.qoe), d(m.qoePerSegment), d(m.averageBitrateKbps),
-                    d(m.rebufferSeconds), d(m.rebufferRatio), String(m.rebufferEvents), d(m.startupDelaySeconds), String(m.switches),
-                    String(m.downloadedBytes), String(m.playedBytes), String(m.wastedBytes), d(m.gbPerHour), String(r.capBoundSegments),
-                ] + (extraValues.isEmpty ? [] : extraValues[i]))
-        }
-        return table.text
+        var csv = CSVBuffer()
+        csv.row(sessionColumns + extraColumns)
+        appendSessions(results, extraValues: extraValues, to: &csv)
+        return String(decoding: csv.bytes, as: UTF8.self)
     }
 
     /// `segments.csv`: a header, then one row per segment of every result.
     public static func segments(_ results: [SessionResult]) -> String {
-        var table = CSVTable(header: segmentColumns)
-        let d = { (v: Double) in NumberFormat.decimal(v) }
-        for r in results {
-            for s in r.segments {
-                table.append([
-                    r.traceName, r.policyName, String(s.index), String(s.level), d(s.bitsPerSecond / 1000), String(s.bytes),
-                    d(s.downloadStart), d(s.downloadSeconds), d(s.bufferBeforeSeconds), d(s.bufferAfterSeconds),
-                    d(s.rebufferSeconds), d(s.idleSeconds), String(s.abandonedBytes), d(s.reward), s.reason.description,
-                ])
-            }
+        var csv = CSVBuffer()
+        csv.row(segmentColumns)
+        for result in results { appendSegments(of: result, to: &csv) }
+        return String(decoding: csv.bytes, as: UTF8.self)
+    }
+
+    /// Appends one `sessions.csv` row per result (no header).
+    ///
+    /// - Precondition: `extraValues` is empty or has one row per result.
+    public static func appendSessions(_ results: [SessionResult], extraValues: [[String]] = [], to csv: inout CSVBuffer) {
+        precondition(extraValues.isEmpty || extraValues.count == results.count, "one row of extra values per result")
+        for (i, r) in results.enumerated() {
+            let m = r.metrics
+            csv.field(r.traceName)
+            csv.field(r.policyName)
+            csv.field(m.segments)
+            csv.decimal(m.qoe)
+            csv.decimal(m.qoePerSegment)
+            csv.decimal(m.averageBitrateKbps)
+            csv.decimal(m.rebufferSeconds)
+            csv.decimal(m.rebufferRatio)
+            csv.field(m.rebufferEvents)
+            csv.decimal(m.startupDelaySeconds)
+            csv.field(m.switches)
+            csv.field(m.downloadedBytes)
+            csv.field(m.playedBytes)
+            csv.field(m.wastedBytes)
+            csv.decimal(m.gbPerHour)
+            csv.field(r.capBoundSegments)
+            if !extraValues.isEmpty { for text in extraValues[i] { csv.field(text) } }
+            csv.endRow()
         }
-        return table.text
+    }
+
+    /// Appends one `segments.csv` row per segment of `result` (no header).
+    public static func appendSegments(of result: SessionResult, to csv: inout CSVBuffer) {
+        var reason: [UInt8] = []
+        for s in result.segments {
+            csv.field(result.traceName)
+            csv.field(result.policyName)
+            csv.field(s.index)
+            csv.field(s.level)
+            csv.decimal(s.bitsPerSecond / 1000)
+            csv.field(s.bytes)
+            csv.decimal(s.downloadStart)
+            csv.decimal(s.downloadSeconds)
+            csv.decimal(s.bufferBeforeSeconds)
+            csv.decimal(s.bufferAfterSeconds)
+            csv.decimal(s.rebufferSeconds)
+            csv.decimal(s.idleSeconds)
+            csv.field(s.abandonedBytes)
+            csv.decimal(s.reward)
+            reason.removeAll(keepingCapacity: true)
+            s.reason.appendDescription(to: &reason)
+            csv.field(utf8: reason)
+            csv.endRow()
+        }
     }
 }

@@ -9,7 +9,11 @@ enum TextFile {
     /// - Throws: `.fileNotFound`, or `.unreadable` for a folder, a FIFO or a device, a link loop, a
     ///   permission problem or invalid UTF-8.
     static func read(_ path: String) throws(FormatError) -> String {
-        let data = try readData(path)
+        try text(readData(path), path: path)
+    }
+
+    /// `data` as UTF-8 text, or `.unreadable` naming `path`.
+    static func text(_ data: Data, path: String) throws(FormatError) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormatError(.unreadable, path: path, problem: "the file is not UTF-8 text")
         }

@@ -20,11 +20,19 @@ public enum CSVTrace {
 
     struct Column { var index: Int, name: String, powerOfTen: Int }
 
+    /// The columns a header row names.
+    struct Header {
+        var names: [String]
+        var duration: Column, bandwidth: Column, latency: Column?
+    }
+
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
-        let lines = TextFile.lines(text)
-        guard let (headerLine, headerText) = lines.first else {
-            throw FormatError(.emptyFile, path: path, problem: "the file is empty", expected: "a header row such as \(header)")
-        }
+        if let periods = FastTraceIngest.periods(text, format: .csv) { return periods }
+        return try referencePeriods(parsing: text, path: path)
+    }
+
+    /// The header row's columns, or the error that names the header line.
+    static func parseHeader(line headerLine: Int, text headerText: Substring, path: String) throws(FormatError) -> Header {
         let names = headerText.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func column(_ table: [String: Int], _ what: String) throws(FormatError) -> Column? {
             let found = names.enumerated().filter { table[$0.element] != nil }
@@ -47,6 +55,20 @@ public enum CSVTrace {
         let duration = try required(durationColumns, "duration")
         let bandwidth = try required(bandwidthColumns, "bandwidth")
         let latency = try column(latencyColumns, "latency")
+        return Header(names: names, duration: duration, bandwidth: bandwidth, latency: latency)
+    }
+
+    /// The reference reader: `String` lines and fields, every error located (``FastTraceIngest`` defers to it).
+    static func referencePeriods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
+        let lines = TextFile.lines(text)
+        guard let (headerLine, headerText) = lines.first else {
+            throw FormatError(.emptyFile, path: path, problem: "the file is empty", expected: "a header row such as \(header)")
+        }
+        let columns = try parseHeader(line: headerLine, text: headerText, path: path)
+        let names = columns.names
+        let duration = columns.duration
+        let bandwidth = columns.bandwidth
+        let latency = columns.latency
         guard lines.count > 1 else {
             throw FormatError(.emptyFile, path: path, line: headerLine, problem: "the file has a header but no rows", expected: "one row per period")
         }

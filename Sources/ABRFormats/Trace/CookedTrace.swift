@@ -22,6 +22,12 @@ public enum CookedTrace {
     static let bitsPerMegabit = 1_000_000.0
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
+        if let periods = FastTraceIngest.periods(text, format: .cooked) { return periods }
+        return try referencePeriods(parsing: text, path: path)
+    }
+
+    /// The reference reader: `String` lines and fields, every error located (``FastTraceIngest`` defers to it).
+    static func referencePeriods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let (records, firstLine) = try parse(text, path: path)
         var periods: [TracePeriod] = []
         periods.reserveCapacity(records.count)
@@ -44,13 +50,21 @@ public enum CookedTrace {
     /// non-negative, timestamps that never decrease) but not turned into periods, for models that
     /// must replay Pensieve's arithmetic on the exact values (`--model pensieve`).
     public static func samples(parsing text: String, path: String) throws(FormatError) -> (times: [Double], mbps: [Double]) {
+        if let samples = text.utf8.withContiguousStorageIfAvailable({ FastTraceIngest.cookedSamples($0) }) ?? nil { return samples }
+        return try referenceSamples(parsing: text, path: path)
+    }
+
+    /// The reference reader of ``samples(parsing:path:)`` (``FastTraceIngest`` defers to it).
+    static func referenceSamples(parsing text: String, path: String) throws(FormatError) -> (times: [Double], mbps: [Double]) {
         let records = try parse(text, path: path).records
         return (records.map(\.time), records.map(\.mbps))
     }
 
     /// The samples of the cooked trace file at `path` (see `samples(parsing:path:)`).
     public static func samples(path: String) throws(FormatError) -> (times: [Double], mbps: [Double]) {
-        try samples(parsing: TextFile.read(path), path: path)
+        let data = try TextFile.readData(path)
+        if let samples = data.withUnsafeBytes({ FastTraceIngest.cookedSamples($0.bindMemory(to: UInt8.self)) }) { return samples }
+        return try referenceSamples(parsing: TextFile.text(data, path: path), path: path)
     }
 
     /// Each line's timestamp, its Mbit/s as parsed, and its bit/s scaled exactly from the decimal text.

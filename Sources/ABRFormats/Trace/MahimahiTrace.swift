@@ -26,6 +26,12 @@ public enum MahimahiTrace {
     public static let maximumTimestampMs = 1_000_000_000
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
+        if let periods = FastTraceIngest.periods(text, format: .mahimahi) { return periods }
+        return try referencePeriods(parsing: text, path: path)
+    }
+
+    /// The reference reader: `String` lines and fields, every error located (``FastTraceIngest`` defers to it).
+    static func referencePeriods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let lines = TextFile.lines(text)
         guard let lastLine = lines.last else {
             throw FormatError(.emptyFile, path: path, problem: "the file has no data lines", expected: "one millisecond timestamp per line")

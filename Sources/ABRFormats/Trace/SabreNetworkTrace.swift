@@ -20,6 +20,12 @@ public enum SabreNetworkTrace {
     }
 
     public static func periods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
+        if let periods = FastTraceIngest.periods(text, format: .sabre) { return periods }
+        return try referencePeriods(parsing: text, path: path)
+    }
+
+    /// The reference reader: `String` lines and fields, every error located (``FastTraceIngest`` defers to it).
+    static func referencePeriods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
         let entries = try JSONInput.decode([Period].self, from: Data(text.utf8), path: path)
         guard !entries.isEmpty else {
             throw FormatError(

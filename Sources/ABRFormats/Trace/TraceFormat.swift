@@ -40,6 +40,17 @@ public enum TraceFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// ``periods(parsing:path:)`` without the byte-level fast path: the format's reference reader
+    /// (`String` lines and fields, Foundation's JSON decoder), the oracle of the fast path.
+    @_spi(Reference) public func referencePeriods(parsing text: String, path: String) throws(FormatError) -> [TracePeriod] {
+        switch self {
+        case .cooked: try CookedTrace.referencePeriods(parsing: text, path: path)
+        case .mahimahi: try MahimahiTrace.referencePeriods(parsing: text, path: path)
+        case .sabre: try SabreNetworkTrace.referencePeriods(parsing: text, path: path)
+        case .csv: try CSVTrace.referencePeriods(parsing: text, path: path)
+        }
+    }
+
     /// Writes one loop of `trace` as text in this format.
     ///
     /// - Throws: `.notRepresentable` when the format cannot express the trace (Mahimahi only).

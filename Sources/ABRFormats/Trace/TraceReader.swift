@@ -11,14 +11,38 @@ public enum TraceReader {
     /// - Returns: the trace, named after the file (without its folder).
     /// - Throws: `FormatError` naming the file, and the line or JSON element, of the first problem.
     public static func read(path: String, format: TraceFormat? = nil) throws(FormatError) -> BandwidthTrace {
-        let text = try TextFile.read(path)
+        let data = try TextFile.readData(path)
+        // The fast path from bytes; when it declines, the reference readers decide (same periods, same errors).
+        let fast = data.withUnsafeBytes { raw -> [TracePeriod]? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let format = format ?? FastTraceIngest.detect(bytes) else { return nil }
+            return FastTraceIngest.periods(bytes, format: format)
+        }
+        if let fast {
+            do {
+                return try BandwidthTrace(name: fileName(path), periods: fast)
+            } catch {
+                throw FormatError(error, path: path)
+            }
+        }
+        return try referenceRead(text: TextFile.text(data, path: path), path: path, format: format)
+    }
+
+    /// ``read(path:format:)`` as it was before the byte-level fast path: the whole file as a
+    /// `String`, then the format's reference reader. Kept as the oracle of the fast path (tests)
+    /// and its baseline (`Benchmarks/Sources/IngestBench`); same periods, same errors.
+    @_spi(Reference) public static func referenceRead(path: String, format: TraceFormat? = nil) throws(FormatError) -> BandwidthTrace {
+        try referenceRead(text: TextFile.read(path), path: path, format: format)
+    }
+
+    static func referenceRead(text: String, path: String, format: TraceFormat?) throws(FormatError) -> BandwidthTrace {
         guard let format = format ?? TraceFormat.detect(text) else {
             if TextFile.lines(text).isEmpty { throw FormatError(.emptyFile, path: path, problem: "the file has no data lines") }
             throw FormatError(
                 .unknownFormat, path: path, problem: "cannot tell the trace format from the content",
                 expected: "one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")), or name it explicitly")
         }
-        let periods = try format.periods(parsing: text, path: path)
+        let periods = try format.referencePeriods(parsing: text, path: path)
         do {
             return try BandwidthTrace(name: fileName(path), periods: periods)
         } catch {

@@ -40,6 +40,18 @@ public struct DecisionReason: Hashable, Sendable, CustomStringConvertible {
     static let descriptionDigits = 3
 
     public var description: String {
-        quantity.isEmpty ? rule : "\(rule) \(quantity)=\(NumberFormat.decimal(value, digits: Self.descriptionDigits))"
+        var bytes: [UInt8] = []
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description` as UTF-8, without making a `String` (one per row of `segments.csv`).
+    public func appendDescription(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: rule.utf8)
+        guard !quantity.isEmpty else { return }
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: quantity.utf8)
+        bytes.append(UInt8(ascii: "="))
+        NumberFormat.appendDecimal(value, digits: Self.descriptionDigits, to: &bytes)
     }
 }

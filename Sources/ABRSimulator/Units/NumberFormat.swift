@@ -5,21 +5,58 @@
 public enum NumberFormat {
     /// `value` rounded to `digits` decimals, trailing zeros dropped: 0.5 → "0.5", 2.0 → "2", 1/3 → "0.333333".
     public static func decimal(_ value: Double, digits: Int = 6) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        var bytes: [UInt8] = []
+        appendDecimal(value, digits: digits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``decimal(_:digits:)``'s text as UTF-8, without making a `String`: what the CSV
+    /// writers use for millions of numbers.
+    public static func appendDecimal(_ value: Double, digits: Int = 6, to bytes: inout [UInt8]) {
+        guard value.isFinite else {
+            bytes.append(contentsOf: (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")).utf8)
+            return
+        }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return String(value) }
-        let whole = Int64(scaled) / Int64(scale), fraction = Int64(scaled) % Int64(scale)
-        var text = String(whole)
-        if fraction > 0 {
-            var digitsText = String(fraction)
-            digitsText = String(repeating: "0", count: digits - digitsText.count) + digitsText
-            while digitsText.last == "0" { digitsText.removeLast() }
-            text += "." + digitsText
+        guard scaled < 9e15 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
         }
-        return value < 0 && scaled > 0 ? "-" + text : text
+        let whole = Int64(scaled) / Int64(scale)
+        var fraction = Int64(scaled) % Int64(scale)
+        if value < 0 && scaled > 0 { bytes.append(UInt8(ascii: "-")) }
+        appendInteger(whole, to: &bytes)
+        guard fraction > 0 else { return }
+        var width = digits
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        appendInteger(fraction, minimumDigits: width, to: &bytes)
     }
+
+    /// Appends `value` in decimal, zero-padded to `minimumDigits` (at most 20), as UTF-8.
+    public static func appendInteger(_ value: Int64, minimumDigits: Int = 1, to bytes: inout [UInt8]) {
+        precondition(minimumDigits <= 20, "an Int64 has at most 20 digits")
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // Digits right to left into a stack buffer, then one append: no per-digit array work.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0 || 20 - start < minimumDigits
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Appends `value` in decimal, as UTF-8.
+    public static func appendInteger(_ value: Int, to bytes: inout [UInt8]) { appendInteger(Int64(value), to: &bytes) }
 
     /// `value` with exactly `digits` decimals, for aligned tables: fixed(2.5, 2) → "2.50".
     public static func fixed(_ value: Double, _ digits: Int) -> String {
