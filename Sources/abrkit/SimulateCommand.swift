@@ -73,6 +73,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write sessions.csv, segments.csv and run.json into this folder (replaced as a whole, docs/formats.md).", valueName: "dir"))
     var out: String?
 
+    @OptionGroup var sharding: ShardOptions
+
     @Option(help: ArgumentHelp("The per-segment table with --out: csv, or none for large sweeps that need only sessions.csv.", valueName: "csv|none"))
     var segments: SegmentTable = .csv
 
@@ -148,70 +150,88 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let part = try sharding.resolve()
+        if let part, part.source != "--shard" {
+            FileHandle.standardError.write(Data("shard \(part.shard.description) (from \(part.source))\n".utf8))
+        }
+        // A shard writes below --out, so every task of an array can be given the same command line.
+        let target = out.map { out in part.map { out + "/" + $0.shard.folderName } ?? out }
         // Locked and checked before any work: an unwritable or busy --out fails at once.
-        let results = try out.map { out throws(FormatError) in try ResultSetWriter(target: out) }
+        let results = try target.map { target throws(FormatError) in try ResultSetWriter(target: target) }
         let video = try input.readVideo()
         if model == .default {
             // The player's settings against this video (a segment longer than the buffer), naming the file.
             do { try player.configuration().validate(for: video) } catch let error as ModelError { throw CLIError("\(input.video): \(error.message)") }
         }
-        let run: ReferenceModelRun
+        let tracePaths = try input.traceFiles()
+        let manifest: RunManifest
+        let recorder: SweepRecorder
         switch model {
         case .default:
-            var traces = try input.readTraces()
-            if bandwidthNoise > 0 {
-                do { traces = try traces.map { trace throws(ModelError) in try trace.perturbed(relativeNoise: bandwidthNoise, seed: seed) } } catch {
-                    throw CLIError(error.message)
-                }
-            }
             var entries = try policyEntries()
             if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
-            let batch = SimulationBatch(video: video, traces: traces, policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe))
-            do { run = ReferenceModelRun(results: try batch.run(jobs: jobs), extraColumns: [], extraValues: []) } catch { throw CLIError(error.message) }
-        case .pensieve:
-            run = try ReferenceModelRun.pensieve(
-                video: video, tracePaths: input.traces, policies: named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) },
-                qoe: qoe, jobs: jobs)
-        case .sabre:
-            run = try ReferenceModelRun.sabre(
-                video: video, traces: try input.readTraces(), policies: named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) },
-                jobs: jobs)
-        }
-        let failures = run.results.compactMap(\.failure)
-        if !failures.isEmpty {
-            for (result, failure) in run.results.compactMap({ r in r.failure.map { (r, $0) } }) {
-                FileHandle.standardError.write(Data("error: over \(result.traceName): \(failure)\n".utf8))
+            let batch = SimulationBatch(video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe))
+            do { try batch.validate() } catch { throw CLIError(error.message) }
+            let (format, noise, seed) = (input.traceFormat, bandwidthNoise, seed)
+            let sweep = batch.sweep(tracePaths: tracePaths) { path in
+                let trace = try TraceReader.read(path: path, format: format)
+                do throws(ModelError) { return try trace.perturbed(relativeNoise: noise, seed: seed) } catch { throw FormatError(error, path: path) }
             }
-            throw CLIError("\(failures.count) of \(run.results.count) sessions failed; no results written")
+            (manifest, recorder) = try play(sweep, policies: entries.map(\.name), video: video, part: part?.shard, results: results, extraColumns: [])
+        case .pensieve:
+            let kinds = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
+            let (sweep, columns) = try modelCall { () throws(ModelError) in try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe) }
+            (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
+        case .sabre:
+            let kinds = try named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) }
+            let (sweep, columns) = try modelCall { () throws(ModelError) in
+                try ReferenceModelSweep.sabre(video: video, tracePaths: tracePaths, format: input.traceFormat, policies: kinds)
+            }
+            (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
         }
-        if let (result, field) = run.results.lazy.compactMap({ r in r.metrics.nonFiniteFields.first.map { (r, $0) } }).first {
-            throw CLIError("over \(result.traceName), \(result.policyName): \(field) is not a finite number; no results written (an input beyond ModelLimits?)")
-        }
-        let traceCount = Set(run.results.map(\.traceName)).count
-        print(SimulationReport.table(run.results, video: video, traceCount: traceCount, qoe: qoe, dataCap: dataCap, model: model.rawValue), terminator: "")
-        if let results, let out {
-            try write(run, into: results)
-            FileHandle.standardError.write(Data("wrote \(out)/sessions.csv\(segments == .csv ? " and \(out)/segments.csv" : "")\n".utf8))
+        print(SimulationReport.table(recorder.summary.summaries, title: SimulationReport.Title(manifest)), terminator: "")
+        if let target {
+            FileHandle.standardError.write(Data("wrote \(target)/sessions.csv\(segments == .csv ? " and \(target)/segments.csv" : "")\n".utf8))
         }
     }
 
-    /// Streams the tables into the result set (a buffer's worth in memory at a time) and commits it.
-    private func write(_ run: ReferenceModelRun, into results: ResultSetWriter) throws {
-        var csv = CSVBuffer()
-        let sessions = try results.startFile("sessions.csv")
-        csv.row(ResultsCSV.sessionColumns + run.extraColumns)
-        ResultsCSV.appendSessions(run.results, extraValues: run.extraValues, to: &csv)
-        try results.finish(sessions, &csv)
-        if segments == .csv {
-            let file = try results.startFile("segments.csv")
-            csv.row(ResultsCSV.segmentColumns)
-            for result in run.results {
-                ResultsCSV.appendSegments(of: result, to: &csv)
-                try file.drain(&csv)
-            }
-            try results.finish(file, &csv)
+    /// Runs this process's sessions of `sweep` into a recorder, and commits the result set.
+    private func play<T>(
+        _ sweep: SessionSweep<T>, policies: [String], video: Video, part: Shard?, results: ResultSetWriter?, extraColumns: [String]
+    ) throws -> (RunManifest, SweepRecorder) {
+        let sessions = (part ?? .whole).sessions(ofTotal: sweep.sessionCount)
+        let manifest = RunManifest(
+            model: model.rawValue, qoe: qoe.rawValue, dataCapGBPerHour: dataCap, policies: policies, options: recordedOptions,
+            video: RunManifest.VideoInput(
+                path: input.video, fingerprint: video.fingerprint, segments: video.segmentCount, segmentSeconds: video.segmentSeconds, levels: video.levelCount),
+            traces: try RunManifest.traceInputs(paths: sweep.tracePaths), sessions: sweep.sessionCount,
+            shard: part.map { RunManifest.ShardPart(index: $0.index, count: $0.count, firstSession: sessions.lowerBound, sessions: sessions.count) })
+        let recorder = try SweepRecorder(results: results, extraColumns: extraColumns, segmentTable: segments == .csv)
+        do {
+            try sweep.run(sessions: sessions, jobs: jobs) { _, outcome in try recorder.record(outcome) }
+        } catch let error as ModelError {
+            throw CLIError(error.message)
         }
-        try results.commit()
+        try recorder.finish(run: manifest)
+        return (manifest, recorder)
+    }
+
+    /// A reference model's setup, its `ModelError` as the CLI's message.
+    private func modelCall<R>(_ body: () throws(ModelError) -> R) throws -> R {
+        do { return try body() } catch { throw CLIError(error.message) }
+    }
+
+    /// The options besides model, QoE, data cap and policies that shape the results, as
+    /// `run.json` records them: shards of one sweep must agree on every one.
+    private var recordedOptions: [String] {
+        var options = [
+            "--max-buffer \(NumberFormat.shortest(player.maxBuffer))", "--startup \(player.startup.map(NumberFormat.shortest) ?? "one-segment")",
+            "--abandonment-check \(player.abandonmentCheck.map(NumberFormat.shortest) ?? "off")",
+            "--bandwidth-noise \(NumberFormat.shortest(bandwidthNoise))", "--seed \(seed)", "--segments \(segments.rawValue)",
+            "--trace-format \(input.traceFormat?.rawValue ?? "detect")", "--quality-metric \(input.qualityMetric ?? "default")",
+        ]
+        if let externalCommand { options += ["--external-command \(externalCommand)", "--external-timeout \(NumberFormat.shortest(externalTimeout))"] }
+        return options
     }
 }
 

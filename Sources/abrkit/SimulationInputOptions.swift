@@ -66,4 +66,9 @@ struct SimulationInputOptions: ParsableArguments {
     func readTraces() throws -> [BandwidthTrace] {
         try TraceReader.readAll(paths: traces, format: traceFormat)
     }
+
+    /// The trace files, in the order sessions play them: paths as given, each folder's files sorted by name.
+    func traceFiles() throws -> [String] {
+        try traces.flatMap { path throws(FormatError) in try TraceReader.files(at: path) }
+    }
 }

@@ -99,14 +99,16 @@ public final class ResultSetWriter {
         written.append((name, text.utf8.count))
     }
 
-    /// Writes `run.json`, then puts the set in place of `target` in one step, and releases the folder.
+    /// Writes `run.json` (with `run`, the run's description), then puts the set in place of `target` in one step, and releases the folder.
     ///
     /// - Throws: `FormatError` when the manifest or the swap fails; `target` then still holds
     ///   the previous complete set (or does not exist).
-    public func commit() throws(FormatError) {
+    public func commit(run: RunManifest? = nil) throws(FormatError) {
         precondition(!committed, "a result set is committed once")
         let files = written.sorted { $0.name < $1.name }.map { #"    {"name": "\#($0.name)", "bytes": \#($0.bytes)}"# }
-        let manifest = "{\n  \"format\": \"abrkit results 1\",\n  \"files\": [\n" + files.joined(separator: ",\n") + "\n  ]\n}\n"
+        let manifest =
+            "{\n  \"format\": \"abrkit results 1\",\n  \"files\": [\n" + files.joined(separator: ",\n") + "\n  ]"
+            + (run.map { ",\n  \"run\": " + $0.json(indent: "  ") } ?? "") + "\n}\n"
         do { try AtomicFile.write(manifest, to: staging + "/" + Self.manifestName) } catch {
             throw FormatError(.unreadable, path: target + "/" + Self.manifestName, problem: "cannot write: \(error)")
         }

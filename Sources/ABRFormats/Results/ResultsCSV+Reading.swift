@@ -1,3 +1,5 @@
+import ABRSimulator
+
 extension ResultsCSV {
     /// One session of a `sessions.csv` as read back: what the figures across traces need.
     public struct SessionRow: Hashable, Sendable {
@@ -40,5 +42,60 @@ extension ResultsCSV {
                 SessionRow(trace: record[trace], policy: record[policy], qoePerSegment: values[0], averageBitrateKbps: values[1], rebufferRatio: values[2]))
         }
         return rows
+    }
+}
+
+extension ResultsCSV {
+    /// Reads back, from `sessions.csv` rows, what the per-policy summary needs: the metrics as
+    /// written (``asWritten(_:)``), so a summary rebuilt from the file equals the run's own.
+    public struct SummaryColumns: Sendable {
+        private let path: String
+        private let header: [String]
+        private let policy, segments, qoe, bitrate, rebuffer, events, startup, switches, downloaded, played, capBound, playback: Int
+
+        /// - Throws: `FormatError` naming the first needed column the header lacks.
+        public init(header: [String], path: String) throws(FormatError) {
+            func column(_ name: SessionColumn) throws(FormatError) -> Int {
+                guard let i = header.firstIndex(of: name.rawValue) else {
+                    throw FormatError(
+                        .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",
+                        expected: "a sessions.csv written by this abrkit's simulate")
+                }
+                return i
+            }
+            self.path = path
+            self.header = header
+            policy = try column(.policy); segments = try column(.segments); qoe = try column(.qoe); bitrate = try column(.averageBitrateKbps)
+            rebuffer = try column(.rebufferSeconds); events = try column(.rebufferEvents); startup = try column(.startupDelaySeconds)
+            switches = try column(.switches); downloaded = try column(.downloadedBytes); played = try column(.playedBytes)
+            capBound = try column(.capBoundSegments); playback = try column(.playbackSeconds)
+        }
+
+        /// One row's policy, metrics and cap-bound segments.
+        ///
+        /// - Throws: `FormatError` naming the line, column and value that is not a number.
+        public func read(_ fields: [String], line: Int) throws(FormatError) -> (policy: String, metrics: SessionMetrics, capBoundSegments: Int) {
+            guard fields.count == header.count else {
+                throw FormatError(
+                    .malformedRecord, path: path, line: line, problem: "\(fields.count) fields", expected: "\(header.count), one per header column")
+            }
+            func integer(_ c: Int) throws(FormatError) -> Int {
+                guard let v = Int(fields[c]) else {
+                    throw FormatError(.notANumber, path: path, line: line, value: fields[c], problem: "'\(header[c])' is not a whole number", expected: "a count")
+                }
+                return v
+            }
+            func number(_ c: Int) throws(FormatError) -> Double {
+                guard let v = Double(fields[c]) else {
+                    throw FormatError(.notANumber, path: path, line: line, value: fields[c], problem: "'\(header[c])' is not a number", expected: "a number")
+                }
+                return v
+            }
+            let metrics = SessionMetrics(
+                segments: try integer(segments), qoe: try number(qoe), averageBitrateKbps: try number(bitrate), rebufferSeconds: try number(rebuffer),
+                rebufferEvents: try integer(events), startupDelaySeconds: try number(startup), switches: try integer(switches),
+                downloadedBytes: try integer(downloaded), playedBytes: try integer(played), playbackSeconds: try number(playback), sessionSeconds: 0)
+            return (fields[policy], metrics, try integer(capBound))
+        }
     }
 }

@@ -17,6 +17,9 @@ public enum ResultsCSV {
         case wastedBytes = "wasted_bytes"
         case gbPerHour = "gb_per_hour"
         case capBoundSegments = "cap_bound_segments"
+        /// Media played, seconds: the denominator of the rebuffer ratio and GB/h, so that the
+        /// summary table can be rebuilt from this file alone (`abrkit merge`).
+        case playbackSeconds = "playback_s"
     }
 
     /// Columns of `sessions.csv`.
@@ -73,9 +76,21 @@ public enum ResultsCSV {
             csv.field(m.wastedBytes)
             csv.decimal(m.gbPerHour)
             csv.field(r.capBoundSegments)
+            csv.decimal(m.playbackSeconds)
             if !extraValues.isEmpty { for text in extraValues[i] { csv.field(text) } }
             csv.endRow()
         }
+    }
+
+    /// The metrics as a reader of `sessions.csv` gets them back: every number written with
+    /// decimals rounded as written. Summaries are computed from these, so a summary rebuilt from
+    /// the file (`abrkit merge`) is the one the run printed, to the last digit.
+    public static func asWritten(_ m: SessionMetrics) -> SessionMetrics {
+        SessionMetrics(
+            segments: m.segments, qoe: NumberFormat.asWritten(m.qoe), averageBitrateKbps: NumberFormat.asWritten(m.averageBitrateKbps),
+            rebufferSeconds: NumberFormat.asWritten(m.rebufferSeconds), rebufferEvents: m.rebufferEvents,
+            startupDelaySeconds: NumberFormat.asWritten(m.startupDelaySeconds), switches: m.switches, downloadedBytes: m.downloadedBytes,
+            playedBytes: m.playedBytes, playbackSeconds: NumberFormat.asWritten(m.playbackSeconds), sessionSeconds: 0)
     }
 
     /// Appends one `segments.csv` row per segment of `result` (no header).

@@ -36,6 +36,9 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
         case outputConflict
         /// A path named inside a file (an HLS URI) leads outside the folder of the file the user named.
         case outsideFolder
+        /// Result folders to merge are not the shards of one sweep: missing, repeated, incomplete,
+        /// or run with other inputs or options.
+        case shardMismatch
     }
 
     public var code: Code

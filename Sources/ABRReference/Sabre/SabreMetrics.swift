@@ -44,37 +44,66 @@ public struct SabreMetrics: Hashable, Sendable {
     public var rampupTimeSeconds: Double
     public var totalReactionTimeSeconds: Double
 
+    /// The names of ``columns`` after `bola_buffer_ms`: sabre.py's labels in snake case, in its print order.
+    public static let columnNames = [
+        "buffer_size_ms",
+        "total_played_utility",
+        "time_average_played_utility",
+        "total_played_bitrate_kbps",
+        "time_average_played_bitrate_kbps",
+        "total_play_time_s",
+        "total_play_time_chunks",
+        "total_rebuffer_s",
+        "rebuffer_ratio",
+        "time_average_rebuffer_s",
+        "total_rebuffer_events",
+        "time_average_rebuffer_events",
+        "total_bitrate_change_kbps",
+        "time_average_bitrate_change_kbps",
+        "total_log_bitrate_change",
+        "time_average_log_bitrate_change",
+        "time_average_score",
+        "over_estimate_count",
+        "over_estimate_kbps",
+        "leq_estimate_count",
+        "leq_estimate_kbps",
+        "estimate_kbps",
+        "rampup_time_s",
+        "total_reaction_time_s",
+    ]
+
+    /// The name of the column only `bolae` and `dynamicdash` print (``bolaBufferMs``).
+    public static let bolaBufferColumn = "bola_buffer_ms"
+
     /// The metrics as `(column name, value)` pairs in sabre.py's print order; the names are
     /// sabre.py's labels in snake case (`bola_buffer_ms` only when `bolaBufferMs` is set).
     public var columns: [(name: String, value: Double)] {
-        var result: [(name: String, value: Double)] = []
-        if let bolaBufferMs { result.append(("bola_buffer_ms", bolaBufferMs)) }
-        result += [
-            ("buffer_size_ms", bufferSizeMs),
-            ("total_played_utility", totalPlayedUtility),
-            ("time_average_played_utility", timeAveragePlayedUtility),
-            ("total_played_bitrate_kbps", totalPlayedBitrateKbps),
-            ("time_average_played_bitrate_kbps", timeAveragePlayedBitrateKbps),
-            ("total_play_time_s", totalPlayTimeSeconds),
-            ("total_play_time_chunks", totalPlayTimeChunks),
-            ("total_rebuffer_s", totalRebufferSeconds),
-            ("rebuffer_ratio", rebufferRatio),
-            ("time_average_rebuffer_s", timeAverageRebufferSeconds),
-            ("total_rebuffer_events", Double(totalRebufferEvents)),
-            ("time_average_rebuffer_events", timeAverageRebufferEvents),
-            ("total_bitrate_change_kbps", totalBitrateChangeKbps),
-            ("time_average_bitrate_change_kbps", timeAverageBitrateChangeKbps),
-            ("total_log_bitrate_change", totalLogBitrateChange),
-            ("time_average_log_bitrate_change", timeAverageLogBitrateChange),
-            ("time_average_score", timeAverageScore),
-            ("over_estimate_count", Double(overEstimateCount)),
-            ("over_estimate_kbps", overEstimateKbps),
-            ("leq_estimate_count", Double(leqEstimateCount)),
-            ("leq_estimate_kbps", leqEstimateKbps),
-            ("estimate_kbps", estimateKbps),
-            ("rampup_time_s", rampupTimeSeconds),
-            ("total_reaction_time_s", totalReactionTimeSeconds),
+        let values = [
+            bufferSizeMs,
+            totalPlayedUtility,
+            timeAveragePlayedUtility,
+            totalPlayedBitrateKbps,
+            timeAveragePlayedBitrateKbps,
+            totalPlayTimeSeconds,
+            totalPlayTimeChunks,
+            totalRebufferSeconds,
+            rebufferRatio,
+            timeAverageRebufferSeconds,
+            Double(totalRebufferEvents),
+            timeAverageRebufferEvents,
+            totalBitrateChangeKbps,
+            timeAverageBitrateChangeKbps,
+            totalLogBitrateChange,
+            timeAverageLogBitrateChange,
+            timeAverageScore,
+            Double(overEstimateCount),
+            overEstimateKbps,
+            Double(leqEstimateCount),
+            leqEstimateKbps,
+            estimateKbps,
+            rampupTimeSeconds,
+            totalReactionTimeSeconds,
         ]
-        return result
+        return (bolaBufferMs.map { [(Self.bolaBufferColumn, $0)] } ?? []) + Array(zip(Self.columnNames, values))
     }
 }

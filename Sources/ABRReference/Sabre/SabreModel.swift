@@ -48,6 +48,16 @@ public enum SabreModel {
         }
     }
 
+    /// Whether sabre.py prints BOLA's buffer size (`bola_buffer_ms`) for `policy` over `video`:
+    /// `bolae` and `dynamicdash` do when their BOLA-E sizes its own buffer. Known before any
+    /// session, so a sweep's CSV header is fixed before its first row.
+    public static func printsBolaBuffer(
+        _ policy: SabrePolicyKind, video: Video, configuration: SabreConfiguration = SabreConfiguration()
+    ) throws(ModelError) -> Bool {
+        guard policy == .bolae || policy == .dynamicdash else { return false }
+        return SabreBolaE(ladder: SabreLadder(try SabreMovie(video: video)), configuration: configuration).printedBufferMs != nil
+    }
+
     /// Plays abrkit's trace and video (converted to Sabre's units) with one of sabre.py's policies.
     ///
     /// - Throws: `ModelError` for a trace or video Sabre cannot play, or an invalid configuration.

@@ -16,34 +16,68 @@ public struct PolicySummary: Hashable, Sendable {
     public var gbPerHour: Double
     /// Σ wasted bytes ÷ Σ downloaded bytes.
     public var wastedShare: Double
+    /// Σ segments whose level the data cap lowered ÷ Σ segments played.
+    public var cappedShare: Double
+    /// The most segments any session played.
+    public var maximumSegments: Int
 
     /// Summaries per policy, in the order the policies first appear in `results`.
     public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
-        var order: [String] = []
-        var groups: [String: [SessionMetrics]] = [:]
-        for r in results {
-            if groups[r.policyName] == nil { order.append(r.policyName) }
-            groups[r.policyName, default: []].append(r.metrics)
-        }
-        return order.map { summarize(policy: $0, groups[$0] ?? []) }
+        var accumulator = Accumulator()
+        for r in results { accumulator.add(policy: r.policyName, r.metrics, capBoundSegments: r.capBoundSegments) }
+        return accumulator.summaries
     }
 
-    static func summarize(policy: String, _ metrics: [SessionMetrics]) -> PolicySummary {
-        let n = Double(max(metrics.count, 1))
-        func mean(_ f: (SessionMetrics) -> Double) -> Double { metrics.reduce(0) { $0 + f($1) } / n }
-        let stall = metrics.reduce(0) { $0 + $1.rebufferSeconds }
-        let playback = metrics.reduce(0) { $0 + $1.playbackSeconds }
-        let downloaded = metrics.reduce(0.0) { $0 + Double($1.downloadedBytes) }
-        let wasted = metrics.reduce(0.0) { $0 + Double($1.wastedBytes) }
-        return PolicySummary(
-            policy: policy, sessions: metrics.count,
-            meanQoE: mean(\.qoe), medianQoE: median(metrics.map(\.qoe)), meanQoEPerSegment: mean(\.qoePerSegment),
-            meanBitrateKbps: mean(\.averageBitrateKbps),
-            rebufferRatio: stall + playback > 0 ? stall / (stall + playback) : 0,
-            meanRebufferEvents: mean { Double($0.rebufferEvents) }, meanSwitches: mean { Double($0.switches) },
-            meanStartupDelaySeconds: mean(\.startupDelaySeconds),
-            gbPerHour: DataRate.gbPerHour(bytes: downloaded, seconds: playback),
-            wastedShare: downloaded > 0 ? wasted / downloaded : 0)
+    /// Summaries built one session at a time, in one pass: sums in session order (so the result is
+    /// the same as summing an array of them) and the QoE values kept for the exact median (8 bytes
+    /// a session).
+    public struct Accumulator: Sendable {
+        private var order: [String] = []
+        private var sums: [String: Sums] = [:]
+
+        public init() {}
+
+        public mutating func add(policy: String, _ m: SessionMetrics, capBoundSegments: Int) {
+            if sums[policy] == nil { order.append(policy) }
+            sums[policy, default: Sums()].add(m, capBoundSegments: capBoundSegments)
+        }
+
+        /// One summary per policy, in the order policies were first added.
+        public var summaries: [PolicySummary] { order.map { sums[$0]!.summary(policy: $0) } }
+    }
+
+    private struct Sums: Sendable {
+        var sessions = 0, rebufferEvents = 0, switches = 0, segments = 0, capBound = 0, maximumSegments = 0
+        var qoe = 0.0, qoePerSegment = 0.0, bitrate = 0.0, startup = 0.0, stall = 0.0, playback = 0.0, downloaded = 0.0, wasted = 0.0
+        var qoeValues: [Double] = []
+
+        mutating func add(_ m: SessionMetrics, capBoundSegments: Int) {
+            sessions += 1
+            qoe += m.qoe
+            qoePerSegment += m.qoePerSegment
+            bitrate += m.averageBitrateKbps
+            rebufferEvents += m.rebufferEvents
+            switches += m.switches
+            startup += m.startupDelaySeconds
+            stall += m.rebufferSeconds
+            playback += m.playbackSeconds
+            downloaded += Double(m.downloadedBytes)
+            wasted += Double(m.wastedBytes)
+            segments += m.segments
+            capBound += capBoundSegments
+            maximumSegments = max(maximumSegments, m.segments)
+            qoeValues.append(m.qoe)
+        }
+
+        func summary(policy: String) -> PolicySummary {
+            let n = Double(max(sessions, 1))
+            return PolicySummary(
+                policy: policy, sessions: sessions, meanQoE: qoe / n, medianQoE: PolicySummary.median(qoeValues), meanQoEPerSegment: qoePerSegment / n,
+                meanBitrateKbps: bitrate / n, rebufferRatio: stall + playback > 0 ? stall / (stall + playback) : 0,
+                meanRebufferEvents: Double(rebufferEvents) / n, meanSwitches: Double(switches) / n, meanStartupDelaySeconds: startup / n,
+                gbPerHour: DataRate.gbPerHour(bytes: downloaded, seconds: playback), wastedShare: downloaded > 0 ? wasted / downloaded : 0,
+                cappedShare: segments > 0 ? Double(capBound) / Double(segments) : 0, maximumSegments: maximumSegments)
+        }
     }
 
     /// The median (mean of the two middle values for an even count); 0 when empty.

@@ -59,3 +59,14 @@ public struct AnyPolicy: ABRPolicy {
     public mutating func abandon(_ progress: DownloadProgress, context: DecisionContext) -> Int? { base.abandon(progress, context: context) }
     public var failure: PolicyFailure? { base.failure }
 }
+
+extension SimulationBatch {
+    /// The batch's video, policies and settings over trace files that `load` reads one at a time
+    /// (``traces`` is not used): what `abrkit simulate` streams.
+    public func sweep(tracePaths: [String], load: @escaping @Sendable (String) throws -> BandwidthTrace) -> SessionSweep<BandwidthTrace> {
+        let batch = self
+        return SessionSweep(
+            tracePaths: tracePaths, policyCount: policies.count, load: load,
+            play: { trace, _, p in SweepOutcome(result: batch.runOne(trace: trace, entry: batch.policies[p])) })
+    }
+}

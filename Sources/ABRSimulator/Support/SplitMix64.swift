@@ -38,9 +38,9 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     /// label's UTF-8 bytes, mixed with the seed through one SplitMix64 step. Streams keyed by
     /// name stay the same when other names are added or removed.
     public static func seed(_ seed: UInt64, label: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a 64-bit offset basis
-        for byte in label.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }  // FNV prime
-        var mixer = SplitMix64(seed: seed ^ hash)
+        var hash = FNV1a()
+        hash.add(label.utf8)
+        var mixer = SplitMix64(seed: seed ^ hash.value)
         return mixer.next()
     }
 }

@@ -38,6 +38,20 @@ public enum NumberFormat {
         appendInteger(fraction, minimumDigits: width, to: &bytes)
     }
 
+    /// The number ``decimal(_:digits:)``'s text denotes: what a reader of the CSV gets back.
+    ///
+    /// Exact: the text is the integer `scaled` over 10^digits, both exact in a `Double`, so one
+    /// correctly rounded division gives what a correctly rounding parser gives for the text.
+    public static func asWritten(_ value: Double, digits: Int = 6) -> Double {
+        guard value.isFinite else { return value }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return value }  // written as the shortest round-trip text
+        guard scaled > 0 else { return 0 }  // "0", never "-0"
+        return (value < 0 ? -scaled : scaled) / scale
+    }
+
     /// Appends `value` in decimal, zero-padded to `minimumDigits` (at most 20), as UTF-8.
     public static func appendInteger(_ value: Int64, minimumDigits: Int = 1, to bytes: inout [UInt8]) {
         precondition(minimumDigits <= 20, "an Int64 has at most 20 digits")

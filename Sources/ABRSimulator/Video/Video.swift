@@ -108,3 +108,18 @@ public struct Video: Hashable, Sendable {
         return segmentDurations.prefix(count).reduce(0, +)
     }
 }
+
+extension Video {
+    /// A stable hash of everything the simulator plays (levels, durations, sizes, quality), as
+    /// 16 hex digits: two runs with equal fingerprints played the same title, whatever file it came from.
+    public var fingerprint: String {
+        var hash = FNV1a()
+        for level in levels { hash.add(word: level.bitsPerSecond.bitPattern) }
+        hash.add(word: segmentSeconds.bitPattern)
+        for seconds in segmentDurations ?? [] { hash.add(word: seconds.bitPattern) }
+        for row in segmentBytes { for bytes in row { hash.add(word: UInt64(bitPattern: Int64(bytes))) } }
+        for row in segmentQuality ?? [] { for score in row { hash.add(word: score.bitPattern) } }
+        hash.add(field: qualityMetric ?? "")
+        return hash.hex
+    }
+}

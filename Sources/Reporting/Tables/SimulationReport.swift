@@ -1,14 +1,45 @@
 import ABRFormats
 import ABRSimulator
 
-/// The policy comparison table `abrkit simulate` prints.
+/// The policy comparison table `abrkit simulate` and `abrkit merge` print.
 public enum SimulationReport {
+    /// What the line above the table says of the run.
+    public struct Title: Sendable {
+        public var videoSegments: Int
+        public var segmentSeconds: Double
+        public var levels: Int
+        public var traceCount: Int
+        public var qoe: String
+        public var dataCap: Double?
+        public var model: String
+
+        public init(videoSegments: Int, segmentSeconds: Double, levels: Int, traceCount: Int, qoe: String, dataCap: Double?, model: String = "default") {
+            self.videoSegments = videoSegments; self.segmentSeconds = segmentSeconds; self.levels = levels; self.traceCount = traceCount
+            self.qoe = qoe; self.dataCap = dataCap; self.model = model
+        }
+
+        /// The title of the run a result folder's manifest describes.
+        public init(_ run: RunManifest) {
+            self.init(
+                videoSegments: run.video.segments, segmentSeconds: run.video.segmentSeconds, levels: run.video.levels, traceCount: run.traces.files,
+                qoe: run.qoe, dataCap: run.dataCapGBPerHour, model: run.model)
+        }
+    }
+
     public static func table(_ results: [SessionResult], video: Video, traceCount: Int, qoe: QoEModel.Utility, dataCap: Double?, model: String = "default")
         -> String
     {
-        let summaries = PolicySummary.summarize(results)
+        table(
+            PolicySummary.summarize(results),
+            title: Title(
+                videoSegments: video.segmentCount, segmentSeconds: video.segmentSeconds, levels: video.levelCount, traceCount: traceCount, qoe: qoe.rawValue,
+                dataCap: dataCap, model: model))
+    }
+
+    /// The title line and one row per policy.
+    public static func table(_ summaries: [PolicySummary], title: Title) -> String {
         var header = ["policy", "sessions", "QoE mean", "QoE median", "QoE/seg", "avg kbps", "rebuf %", "switches", "startup s", "GB/h"]
-        if dataCap != nil { header.append("capped %") }
+        if title.dataCap != nil { header.append("capped %") }
         var table = TextTable(header: header)
         for s in summaries {
             var row = [
@@ -17,17 +48,15 @@ public enum SimulationReport {
                 NumberFormat.fixed(s.rebufferRatio * 100, 2), NumberFormat.fixed(s.meanSwitches, 1),
                 NumberFormat.fixed(s.meanStartupDelaySeconds, 2), NumberFormat.fixed(s.gbPerHour, 3),
             ]
-            if dataCap != nil {
-                let mine = results.filter { $0.policyName == s.policy }
-                let bound = mine.reduce(0) { $0 + $1.capBoundSegments }, total = mine.reduce(0) { $0 + $1.segments.count }
-                row.append(NumberFormat.fixed(total > 0 ? 100 * Double(bound) / Double(total) : 0, 1))
-            }
+            if title.dataCap != nil { row.append(NumberFormat.fixed(s.cappedShare * 100, 1)) }
             table.append(row)
         }
-        let cap = dataCap.map { ", data cap \(NumberFormat.decimal($0)) GB/h" } ?? ""
-        let title =
-            "\(results.map(\.segments.count).max() ?? video.segmentCount) segments × \(NumberFormat.decimal(video.segmentSeconds)) s, \(video.levelCount) levels, "
-            + "\(traceCount) trace\(traceCount == 1 ? "" : "s"), QoE \(qoe.rawValue)\(cap)" + (model == "default" ? "" : ", model \(model)") + "\n"
-        return title + table.rendered
+        let segments = summaries.map(\.maximumSegments).max() ?? title.videoSegments
+        let cap = title.dataCap.map { ", data cap \(NumberFormat.decimal($0)) GB/h" } ?? ""
+        let traces = "\(title.traceCount) trace\(title.traceCount == 1 ? "" : "s")"
+        let heading =
+            "\(segments) segments × \(NumberFormat.decimal(title.segmentSeconds)) s, \(title.levels) levels, \(traces), QoE \(title.qoe)\(cap)"
+            + (title.model == "default" ? "" : ", model \(title.model)") + "\n"
+        return heading + table.rendered
     }
 }
