@@ -53,3 +53,32 @@ import Testing
         return exponent < 0 ? 1 / result : result
     }
 }
+
+/// `asWritten` is what a correctly rounding parser reads back from `decimal`'s text.
+@Suite struct NumberAsWrittenTests {
+    @Test func everyValueReadsBackAsTheTextSays() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<20_000 {
+            let magnitude = [1e-9, 1e-6, 0.001, 1, 37, 1e4, 1e8, 5e9, 1e12][Int(rng.next() % 9)]
+            let value = (rng.nextUnit() - 0.3) * magnitude
+            #expect(Double(NumberFormat.decimal(value)) == NumberFormat.asWritten(value), "\(value)")
+        }
+    }
+
+    @Test func edgesReadBackToo() {
+        for value in [0.0, -0.0, -1e-9, 4e-7, 5e-7, 1.5, -2.25, 8.999999e9, 9.1e9, 1e300, -1e300] {
+            let back = Double(NumberFormat.decimal(value))!
+            #expect(back == NumberFormat.asWritten(value) && back.sign == NumberFormat.asWritten(value).sign, "\(value)")
+        }
+    }
+}
+
+/// FNV-1a 64 against the published test vectors (draft-eastlake-fnv, `FNV1A_64`).
+@Suite struct FNV1aTests {
+    @Test(arguments: [("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8")])
+    func publishedVectors(text: String, hex: String) {
+        var hash = FNV1a()
+        hash.add(text.utf8)
+        #expect(hash.hex == hex)
+    }
+}
