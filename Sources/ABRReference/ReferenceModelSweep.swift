@@ -35,7 +35,7 @@ public enum ReferenceModelSweep {
 
     /// sabre.py with its defaults; Sabre's printed metrics become `sabre_*` columns.
     public static func sabre(video: Video, tracePaths: [String], format: TraceFormat?, policies: [SabrePolicyKind]) throws(ModelError)
-        -> (sweep: SessionSweep<BandwidthTrace>, extraColumns: [String])
+        -> (sweep: SessionSweep<(name: String, network: SabreNetwork)>, extraColumns: [String])
     {
         // The columns every session can print, in order of first appearance across the policies;
         // a session's row leaves the ones it does not print empty.
@@ -45,11 +45,16 @@ public enum ReferenceModelSweep {
             for name in own where !names.contains(name) { names.append(name) }
         }
         let columns = names
-        let sweep = SessionSweep<BandwidthTrace>(
+        // Converted once: the movie for the sweep, each network when its trace is read.
+        let movie = try SabreMovie(video: video)
+        let sweep = SessionSweep<(name: String, network: SabreNetwork)>(
             tracePaths: tracePaths, policyCount: policies.count,
-            load: { path in try TraceReader.read(path: path, format: format) },
+            load: { path in
+                let trace = try TraceReader.read(path: path, format: format)
+                do throws(ModelError) { return (trace.name, try SabreNetwork(tracePeriods: trace.periods)) } catch { throw FormatError(error, path: path) }
+            },
             play: { trace, _, p in
-                let run = try SabreModel.run(network: trace.periods, video: video, policy: policies[p])
+                let run = try SabreModel.run(network: trace.network, movie: movie, policy: policies[p])
                 let byName = Dictionary(run.metrics.columns.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
                 return SweepOutcome(
                     result: run.sessionResult(traceName: trace.name, policyName: policies[p].rawValue, video: video),

@@ -96,25 +96,35 @@ public enum ResultsCSV {
     /// Appends one `segments.csv` row per segment of `result` (no header).
     public static func appendSegments(of result: SessionResult, to csv: inout CSVBuffer) {
         var reason: [UInt8] = []
-        for s in result.segments {
-            csv.field(result.traceName)
-            csv.field(result.policyName)
-            csv.field(s.index)
-            csv.field(s.level)
-            csv.decimal(s.bitsPerSecond / 1000)
-            csv.field(s.bytes)
-            csv.decimal(s.downloadStart)
-            csv.decimal(s.downloadSeconds)
-            csv.decimal(s.bufferBeforeSeconds)
-            csv.decimal(s.bufferAfterSeconds)
-            csv.decimal(s.rebufferSeconds)
-            csv.decimal(s.idleSeconds)
-            csv.field(s.abandonedBytes)
-            csv.decimal(s.reward)
+        var start = CSVBuffer()
+        start.field(result.traceName)
+        start.field(result.policyName)
+        let names = start.encoded
+        // 12 numbers, the encoded names and the reason, the line break.
+        let fixedBytes = 12 * CSVRowWriter.numberBytes + names.bytes.count + 2
+        // Borrowed in place: a loop over the array would copy each record (and retain its strings).
+        result.segments.withUnsafeBufferPointer { records in
+        for i in records.indices {
             reason.removeAll(keepingCapacity: true)
-            s.reason.appendDescription(to: &reason)
-            csv.field(utf8: reason)
-            csv.endRow()
+            records[i].reason.appendDescription(to: &reason)
+            let s = records[i]
+            csv.appendRow(maximumBytes: fixedBytes + CSVRowWriter.textBytes(reason.count)) { row in
+                row.fields(names)
+                row.integer(s.index)
+                row.integer(s.level)
+                row.decimal(s.bitsPerSecond / 1000)
+                row.integer(s.bytes)
+                row.decimal(s.downloadStart)
+                row.decimal(s.downloadSeconds)
+                row.decimal(s.bufferBeforeSeconds)
+                row.decimal(s.bufferAfterSeconds)
+                row.decimal(s.rebufferSeconds)
+                row.decimal(s.idleSeconds)
+                row.integer(s.abandonedBytes)
+                row.decimal(s.reward)
+                row.text(utf8: reason)
+            }
+        }
         }
     }
 }

@@ -13,29 +13,101 @@ public enum NumberFormat {
     /// Appends ``decimal(_:digits:)``'s text as UTF-8, without making a `String`: what the CSV
     /// writers use for millions of numbers.
     public static func appendDecimal(_ value: Double, digits: Int = 6, to bytes: inout [UInt8]) {
-        guard value.isFinite else {
-            bytes.append(contentsOf: (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")).utf8)
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumDecimalBytes) { buffer in
+            let count = writeDecimal(value, digits: digits, to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: count))
         }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else {
-            bytes.append(contentsOf: String(value).utf8)
-            return
+    }
+
+    /// The most bytes ``writeDecimal(_:digits:to:)`` writes: Swift's longest `Double` description
+    /// (24 bytes, e.g. `-2.2250738585072014e-308`), or 16 digits, a point and a sign.
+    public static let maximumDecimalBytes = 32
+
+    /// Writes ``decimal(_:digits:)``'s text at `target`, which must have room for
+    /// ``maximumDecimalBytes``, and returns its length: the CSV writers' inner loop, with no
+    /// array in between.
+    @inlinable
+    public static func writeDecimal(_ value: Double, digits: Int = 6, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(digits >= 0 && digits <= 15, "0 to 15 decimals")
+        guard value.isFinite else { return copy(value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"), to: target) }
+        var scale: UInt64 = 1
+        for _ in 0..<digits { scale &*= 10 }
+        let scaled = (abs(value) * Double(scale)).rounded()
+        guard scaled < 9e15 else { return copy(String(value), to: target) }
+        let n = UInt64(scaled)
+        // The CSVs' 6 decimals divide by a constant, which compiles to a multiplication.
+        var (whole, fraction) = digits == 6 ? (n / 1_000_000, n % 1_000_000) : (n / scale, n % scale)
+        // Digits right to left into a small buffer, trailing zeros dropped, then one copy.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = 24, end = 24
+            if fraction > 0 {
+                var remaining = digits
+                // Two digits a step where there are two to write: half the dependent divisions.
+                while remaining >= 2 {
+                    let pair = fraction % 100
+                    fraction /= 100
+                    start &-= 2
+                    buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
+                    buffer[start &+ 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
+                    remaining &-= 2
+                }
+                if remaining == 1 {
+                    start &-= 1
+                    buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction)
+                }
+                while buffer[end &- 1] == UInt8(ascii: "0") { end &-= 1 }
+                start &-= 1
+                buffer[start] = UInt8(ascii: ".")
+            }
+            while whole >= 100 {
+                let pair = whole % 100
+                whole /= 100
+                start &-= 2
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
+                buffer[start &+ 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
+            }
+            repeat {
+                start &-= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
+                whole /= 10
+            } while whole > 0
+            if value < 0 && n > 0 {
+                start &-= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            target.update(from: buffer.baseAddress! + start, count: end &- start)
+            return end &- start
         }
-        let whole = Int64(scaled) / Int64(scale)
-        var fraction = Int64(scaled) % Int64(scale)
-        if value < 0 && scaled > 0 { bytes.append(UInt8(ascii: "-")) }
-        appendInteger(whole, to: &bytes)
-        guard fraction > 0 else { return }
-        var width = digits
-        while fraction % 10 == 0 {
-            fraction /= 10
-            width -= 1
+    }
+
+    /// Writes `value` in decimal at `target` (room for 20 bytes) and returns its length.
+    @inlinable
+    public static func writeInteger(_ value: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var start = 20
+            repeat {
+                start &-= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start &-= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            target.update(from: buffer.baseAddress! + start, count: 20 &- start)
+            return 20 &- start
         }
-        bytes.append(UInt8(ascii: "."))
-        appendInteger(fraction, minimumDigits: width, to: &bytes)
+    }
+
+    @usableFromInline
+    static func copy(_ text: String, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let count = min(utf8.count, maximumDecimalBytes)
+            target.update(from: utf8.baseAddress!, count: count)
+            return count
+        }
     }
 
     /// The number ``decimal(_:digits:)``'s text denotes: what a reader of the CSV gets back.
