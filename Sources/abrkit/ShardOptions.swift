@@ -9,9 +9,10 @@ struct ShardOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Run part I of N (0 ≤ I < N) of the trace × policy sessions, and write it to OUT/shard-I-of-N for 'abrkit merge'. "
-                + "Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shard-count, when set.",
-            valueName: "I/N"))
+            "Run part I of N (0 ≤ I < N) of the trace × policy sessions, and write it to OUT/shard-I-of-N for 'abrkit merge'; "
+                + "'none' runs them all whatever the environment. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, "
+                + "or JOB_COMPLETION_INDEX with --shard-count, when set.",
+            valueName: "I/N|none"))
     var shard: String?
 
     @Option(
@@ -20,12 +21,13 @@ struct ShardOptions: ParsableArguments {
     var shardCount: Int?
 
     func validate() throws {
-        if let shard { _ = try Self.parse(shard) }
+        if let shard, shard != Self.none { _ = try Self.parse(shard) }
         if let shardCount, shardCount < 1 { throw ValidationError("--shard-count \(shardCount): expected at least 1") }
     }
 
     /// The shard to run and where its number came from; nil for the whole sweep.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (shard: Shard, source: String)? {
+        if shard == Self.none { return nil }
         if let shard { return (try Self.parse(shard), "--shard") }
         if let id = environment["SLURM_ARRAY_TASK_ID"] {
             guard let countText = environment["SLURM_ARRAY_TASK_COUNT"] else {
@@ -48,6 +50,9 @@ struct ShardOptions: ParsableArguments {
         if shardCount != nil { throw ValidationError("--shard-count needs JOB_COMPLETION_INDEX in the environment; elsewhere use --shard I/N") }
         return nil
     }
+
+    /// `--shard none`: the whole sweep, even inside an array job (e.g. a job's own unsharded check).
+    static let none = "none"
 
     /// `I/N` with `0 ≤ I < N`.
     static func parse(_ text: String) throws -> Shard {

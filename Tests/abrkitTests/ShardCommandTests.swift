@@ -68,6 +68,9 @@ import Testing
         // An explicit --shard wins over the environment.
         let both = try Self.run(base + ["--shard", "1/3", "--out", dir.path("both")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
         #expect(both.status == 0 && FileManager.default.fileExists(atPath: dir.path("both/shard-1-of-3")))
+        // --shard none runs the whole sweep inside an array task.
+        let none = try Self.run(base + ["--shard", "none", "--out", dir.path("none")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
+        #expect(none.status == 0 && FileManager.default.fileExists(atPath: dir.path("none/sessions.csv")), "\(none.stderr)")
     }
 
     @Test(arguments: [
