@@ -42,6 +42,7 @@ let package = Package(
         // Videos (ABRFormats/Video): the readers take a path, so the input goes to a scratch file or folder.
         .executableTarget(name: "LadderJSONFuzzer", dependencies: fuzzerDependencies),
         .executableTarget(name: "SabreMovieFuzzer", dependencies: fuzzerDependencies),
+        .executableTarget(name: "ResultSetFuzzer", dependencies: fuzzerDependencies),
         .executableTarget(name: "PensieveFolderFuzzer", dependencies: fuzzerDependencies),
         .executableTarget(name: "HLSPlaylistFuzzer", dependencies: fuzzerDependencies),
 

@@ -24,7 +24,7 @@ runs=${1:-1000000}
 all_targets=(
     CookedTraceFuzzer MahimahiTraceFuzzer CSVTraceFuzzer SabreTraceFuzzer TraceReaderFuzzer
     LadderJSONFuzzer SabreMovieFuzzer PensieveFolderFuzzer HLSPlaylistFuzzer
-    LadderSpecFuzzer ExternalReplyFuzzer
+    LadderSpecFuzzer ExternalReplyFuzzer ResultSetFuzzer
 )
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 jobs=${FUZZ_JOBS:-1}
@@ -184,6 +184,18 @@ seed LadderSpecFuzzer ladders/*.json
 literal ExternalReplyFuzzer estimate '{"level": 3, "reason": "rate 2417 kbps"}\n'
 literal ExternalReplyFuzzer no-estimate '{"level": 0, "reason": "no_estimate"}\n'
 literal ExternalReplyFuzzer bare '{"level":5}'
+
+# Result sets as abrkit merge reads them: a shard of a small sweep, bundled (run.json first).
+if [[ -n $abrkit ]]; then
+    printf '{"segment_duration_ms": 2000, "bitrates_kbps": [300, 1200], "segment_sizes_bits": [[600000, 2400000], [600000, 2400000], [600000, 2400000]]}' >"$samples/movie.json"
+    if "$abrkit" simulate --video "$samples/movie.json" --traces traces/3g-like-01 traces/lte-like-01 --policy bba,bola --shard 1/2 --out "$samples/results" >/dev/null 2>&1; then
+        mkdir -p "$corpus/ResultSetFuzzer"
+        bundle "$samples/results/shard-1-of-2" run.json sessions.csv segments.csv >"$corpus/ResultSetFuzzer/shard-1-of-2"
+    else
+        echo "note: abrkit simulate --shard failed: no result-set seed" >&2
+    fi
+fi
+literal ResultSetFuzzer quoted-trace '{"format": "abrkit results 1", "files": [{"name": "sessions.csv", "bytes": 10}]}\n@@ sessions.csv\ntrace,policy\n"a,""b",bba\n'
 
 # --- runs --------------------------------------------------------------------------------------
 

@@ -13,11 +13,18 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Plays every trace × policy session (in parallel; output is identical for any --jobs) and prints \
             one row per policy: sessions, mean and median QoE, QoE per segment, average bitrate, rebuffer \
-            ratio, switches, startup delay and GB per hour. With --out, writes sessions.csv and segments.csv.
+            ratio, switches, startup delay and GB per hour. With --out, writes sessions.csv, segments.csv and \
+            run.json. Sessions are streamed: each trace is read when needed and each session written and \
+            dropped, so memory does not grow with the number of sessions.
+
+            --shard I/N plays one contiguous part of the sessions into OUT/shard-I-of-N; 'abrkit merge' joins \
+            the parts into exactly what one run writes. In a Slurm job array or a Kubernetes indexed job the \
+            part is taken from the environment (docs/simulation.md, "Sweeps at scale").
 
             Examples:
-              abrkit simulate --video ../shared/data/videos/pensieve-envivo --traces traces --policy bba,bola
-              abrkit simulate --video out/ladder.json --traces traces/lte-like-01.txt --qoe log --out results
+              abrkit simulate --video out/ladder.json --traces traces --policy bba,bola
+              abrkit simulate --video out/ladder.json --traces traces/lte-like-01 --qoe log --out results
+              abrkit simulate --video out/ladder.json --traces traces --shard 0/4 --out sweep
             """
     )
 

@@ -26,7 +26,9 @@ public final class CSVRecordReader {
     ///
     /// - Throws: `FormatError` for an unterminated quote (naming the line it started on) or a
     ///   read error.
-    public func next() throws(FormatError) -> (fields: [String], raw: ArraySlice<UInt8>)? {
+    /// - Parameter fields: false to skip splitting the record (`fields` is then empty), for
+    ///   callers that only copy rows.
+    public func next(fields split: Bool = true) throws(FormatError) -> (fields: [String], raw: ArraySlice<UInt8>)? {
         var scanned = start
         var quoted = false
         var newlines = 0
@@ -38,7 +40,7 @@ public final class CSVRecordReader {
                     quoted.toggle()
                 } else if byte == UInt8(ascii: "\n") {
                     newlines += 1
-                    if !quoted { return record(upTo: scanned, newlines: newlines) }
+                    if !quoted { return record(upTo: scanned, newlines: newlines, split: split) }
                 }
             }
             if atEnd {
@@ -46,18 +48,18 @@ public final class CSVRecordReader {
                 guard !quoted else {
                     throw FormatError(.malformedRecord, path: path, line: nextLine, problem: "a quoted field is never closed", expected: "RFC 4180 CSV")
                 }
-                return record(upTo: buffer.count, newlines: newlines)
+                return record(upTo: buffer.count, newlines: newlines, split: split)
             }
             scanned -= try refill()
         }
     }
 
-    private func record(upTo end: Int, newlines: Int) -> (fields: [String], raw: ArraySlice<UInt8>) {
+    private func record(upTo end: Int, newlines: Int, split: Bool) -> (fields: [String], raw: ArraySlice<UInt8>) {
         let raw = buffer[start..<end]
         start = end
         line = nextLine
         nextLine += newlines
-        return (Self.fields(raw), raw)
+        return (split ? Self.fields(raw) : [], raw)
     }
 
     /// Drops consumed bytes and appends the next read; returns how many bytes were dropped.

@@ -165,7 +165,7 @@ public enum ShardMerge {
             }
             let columns = try row.map { _ throws(FormatError) in try ResultsCSV.SummaryColumns(header: first.fields, path: path) }
             var rows = 0
-            while let record = try reader.next() {
+            while let record = try reader.next(fields: row != nil) {
                 if let row, let columns { try row(record.fields, reader.line, columns) }
                 csv.bytes.append(contentsOf: record.raw)
                 try file.drain(&csv)

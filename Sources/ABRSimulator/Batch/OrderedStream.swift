@@ -22,8 +22,11 @@ public enum OrderedStream {
         let state = StreamState<T>(window: max(1, window))
         let workers = max(1, min(jobs, count))
         let group = DispatchGroup()
+        // A queue of its own: it may start more threads than cores, so `jobs` workers run even when
+        // some wait (on an external policy's process, on a trace another worker is reading).
+        let queue = DispatchQueue(label: "abrkit.ordered-stream", attributes: .concurrent)
         for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
+            queue.async(group: group) {
                 while let i = state.claim(below: count) { state.deliver(produce(i), at: i) }
             }
         }

@@ -32,7 +32,11 @@ public enum NumberFormat {
         guard value.isFinite else { return copy(value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"), to: target) }
         var scale: UInt64 = 1
         for _ in 0..<digits { scale &*= 10 }
-        let scaled = (abs(value) * Double(scale)).rounded()
+        let magnified = abs(value) * Double(scale)
+        // Whole numbers (zero stalls, whole-second buffers) need no rounding; -0 is "0". Beyond
+        // 9e15 the text is Swift's description, below.
+        if magnified < 9e15, let whole = Int(exactly: value) { return writeInteger(whole, to: target) }
+        let scaled = magnified.rounded()
         guard scaled < 9e15 else { return copy(String(value), to: target) }
         let n = UInt64(scaled)
         // The CSVs' 6 decimals divide by a constant, which compiles to a multiplication.
