@@ -8,6 +8,10 @@ import Foundation
 /// Everything is checked before anything is written: every shard present once, complete (each
 /// file the size its `run.json` lists), and run with the same inputs and options.
 public enum ShardMerge {
+    /// Bounds on what a `run.json` may claim (far beyond any sweep), so shard arithmetic cannot overflow.
+    public static let maximumSessions = 1 << 40
+    public static let maximumShards = 1 << 20
+
     /// One shard's folder and what its `run.json` says.
     public struct Part: Sendable {
         public var folder: String
@@ -41,6 +45,14 @@ public enum ShardMerge {
         return try folders.map { folder throws(FormatError) in
             let (files, run) = try RunManifest.read(folder: folder)
             let shard = run.shard ?? RunManifest.ShardPart(index: 0, count: 1, firstSession: 0, sessions: run.sessions)
+            // Numbers a run of abrkit writes; anything else is a damaged or hand-made run.json.
+            guard (0...maximumSessions).contains(run.sessions), (1...maximumShards).contains(shard.count), (0..<shard.count).contains(shard.index)
+            else {
+                throw FormatError(
+                    .shardMismatch, path: folder + "/" + ResultSetWriter.manifestName,
+                    problem: "says shard \(shard.index) of \(shard.count) of \(run.sessions) sessions",
+                    expected: "0 ≤ shard < count ≤ \(maximumShards), at most \(maximumSessions) sessions")
+            }
             return Part(folder: folder, files: files, run: run, shard: shard)
         }
     }
@@ -68,7 +80,7 @@ public enum ShardMerge {
                     .shardMismatch, path: part.folder, problem: "ran with other inputs or options than \(first.folder): \(difference)",
                     expected: "shards of one command line over the same files")
             }
-            let expected = try! Shard(index: part.shard.index, count: count).sessions(ofTotal: part.run.sessions)
+            let expected = try! Shard(index: part.shard.index, count: count).sessions(ofTotal: part.run.sessions)  // checked in parts(_:)
             guard part.shard.firstSession == expected.lowerBound, part.shard.sessions == expected.count else {
                 throw FormatError(
                     .shardMismatch, path: part.folder,
