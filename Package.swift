@@ -76,6 +76,6 @@ let package = Package(
             name: "EncodingLadderTests",
             dependencies: [.target(name: "EncodingLadder", condition: ffmpeg), "ABRFormats", "LadderCore", "TestSupport"]
         ),
-        .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats", "TestSupport"]),
+        .testTarget(name: "abrkitTests", dependencies: ["abrkit", "ABRFormats", "ABRSimulator", "TestSupport"]),
     ]
 )

@@ -27,10 +27,6 @@ struct DemoCommand: ParsableCommand {
     static let defaultSegmentSeconds = 2.0
     /// 10 minutes: long enough for every policy's startup to matter little.
     static let defaultProgramSeconds = 600.0
-    /// 86 400 s (one day): the longest looped program accepted; 43 200 two-second segments per
-    /// session already takes hours over the project's traces, and near 10¹⁸ s the segment count
-    /// would overflow.
-    static let maximumProgramSeconds = 86_400.0
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "demo-out"
     // Numbers are parsed `.unconditional`ly: `--seconds -4` reaches validate() instead of argument-parser's "Missing value".
@@ -46,7 +42,7 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value, maximum) in [
-            ("--seconds", seconds, EncodeSourceOptions.maximumSampleSeconds), ("--program-seconds", programSeconds, Self.maximumProgramSeconds),
+            ("--seconds", seconds, EncodeSourceOptions.maximumSampleSeconds), ("--program-seconds", programSeconds, Video.maximumLoopedSeconds),
         ]
         where !(value > 0 && value <= maximum) {
             throw ValidationError("\(name) \(value): expected a positive number of seconds, at most \(NumberFormat.shortest(maximum)) (one day)")
@@ -68,7 +64,7 @@ struct DemoCommand: ParsableCommand {
         // 2. Simulate every policy over the traces, with the encode looped to a program.
         let ladderPath = encodeFolder + "/ladder.json"
         let measured = try VideoReader.read(path: ladderPath)
-        let program = try measured.looped(toSegmentCount: max(1, Int((programSeconds / measured.segmentSeconds).rounded())))
+        let program = try measured.looped(toSeconds: programSeconds)
         let traceSet = try loadTraces()
         let linear = try simulate(program, traceSet, qoe: QoEModel(.linear))
         let quality = program.segmentQuality == nil ? nil : try simulate(program, traceSet, qoe: QoEModel(.quality))
@@ -83,6 +79,9 @@ struct DemoCommand: ParsableCommand {
         let sessionsCSV = ResultsCSV.sessions(linear)
         try AtomicFile.write(sessionsCSV, to: out + "/sessions.csv")
         try AtomicFile.write(ResultsCSV.segments(linear), to: out + "/segments.csv")
+        // The comparison tables as data: linear QoE (the table printed), and QoE by measured quality.
+        try AtomicFile.write(ResultsCSV.summary(ResultsCSV.summarize(linear)), to: out + "/summary.csv")
+        if let quality { try AtomicFile.write(ResultsCSV.summary(ResultsCSV.summarize(quality)), to: out + "/summary-quality.csv") }
         try FigureFile.write(RateQualityFigure.figure(try LadderVideo.readFile(path: ladderPath)), to: out + "/rate-quality.svg")
         try FigureFile.write(ResultFigures.cdf(sessionsCSV: sessionsCSV, path: out + "/sessions.csv"), to: out + "/cdf.svg")
         let showcase = DemoReport.showcase(linear, traces: traceSet)
@@ -93,7 +92,7 @@ struct DemoCommand: ParsableCommand {
             encoded: encoded, sampleSeconds: seconds, rungTable: rungTable, programSeconds: programSeconds, traceCount: traceSet.count,
             comparison: comparison, byNetwork: byNetwork, timeline: showcase.map { ($0.0, "timeline.svg") })
         try AtomicFile.write(page.html, to: out + "/report.html")
-        FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv and figures\n".utf8))
+        FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv, summary*.csv and figures\n".utf8))
     }
 
     private func encode(into folder: String) throws -> EncodeReport {

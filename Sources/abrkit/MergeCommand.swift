@@ -12,7 +12,7 @@ struct MergeCommand: ParsableCommand {
             Each folder is a shard's result folder, or the --out folder of sharded runs (its shard-* folders are \
             taken). The shards must be all N of one sweep, each complete, run with the same inputs and options; \
             otherwise nothing is written. sessions.csv and segments.csv are the shards' rows in shard order, byte \
-            for byte what one unsharded run writes, and the summary table is rebuilt from sessions.csv.
+            for byte what one unsharded run writes; summary.csv and the summary table are rebuilt from sessions.csv.
 
             Examples:
               abrkit simulate --video movie.json --traces traces --shard 0/2 --out sweep
@@ -27,6 +27,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The merged result folder (replaced as a whole, docs/formats.md).", valueName: "dir"))
     var out: String
 
+    @Option(help: TableFormat.help)
+    var format: TableFormat = .text
+
     func validate() throws {
         guard !folders.isEmpty else { throw ValidationError("name the shard folders to merge") }
     }
@@ -35,7 +38,7 @@ struct MergeCommand: ParsableCommand {
         let parts = try ShardMerge.check(try ShardMerge.parts(folders))
         let writer = try ResultSetWriter(target: out)
         let (run, summaries) = try ShardMerge.merge(parts, into: writer)
-        print(SimulationReport.table(summaries, title: SimulationReport.Title(run)), terminator: "")
+        print(format.summary(summaries, title: SimulationReport.Title(run)), terminator: "")
         FileHandle.standardError.write(Data("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") into \(out)\n".utf8))
     }
 }

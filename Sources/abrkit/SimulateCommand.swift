@@ -13,8 +13,8 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Plays every trace × policy session (in parallel; output is identical for any --jobs) and prints \
             one row per policy: sessions, mean and median QoE, QoE per segment, average bitrate, rebuffer \
-            ratio, switches, startup delay and GB per hour. With --out, writes sessions.csv, segments.csv and \
-            run.json. Sessions are streamed: each trace is read when needed and each session written and \
+            ratio, switches, startup delay and GB per hour (--format csv or json for scripts). With --out, writes \
+            sessions.csv, segments.csv, summary.csv and run.json. Sessions are streamed: each trace is read when needed and each session written and \
             dropped, so memory does not grow with the number of sessions.
 
             --shard I/N plays one contiguous part of the sessions into OUT/shard-I-of-N; 'abrkit merge' joins \
@@ -82,6 +82,16 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var sharding: ShardOptions
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Loop the video's segments into a program this long, seconds (as abrkit demo does with its short encode; "
+                + "sizes, quality and GB/h stay the measured ones). Default: the video as it is.", valueName: "s"))
+    var programSeconds: Double?
+
+    @Option(help: TableFormat.help)
+    var format: TableFormat = .text
+
     @Option(help: ArgumentHelp("The per-segment table with --out: csv, or none for large sweeps that need only sessions.csv.", valueName: "csv|none"))
     var segments: SegmentTable = .csv
 
@@ -102,6 +112,10 @@ struct SimulateCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
+        if let programSeconds, !(programSeconds > 0 && programSeconds <= Video.maximumLoopedSeconds) {
+            throw ValidationError(
+                "--program-seconds \(programSeconds): expected a positive number of seconds, at most \(NumberFormat.shortest(Video.maximumLoopedSeconds)) (one day)")
+        }
         switch model {
         case .default: _ = try policyEntries()
         case .pensieve: _ = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
@@ -165,7 +179,8 @@ struct SimulateCommand: ParsableCommand {
         let target = out.map { out in part.map { out + "/" + $0.shard.folderName } ?? out }
         // Locked and checked before any work: an unwritable or busy --out fails at once.
         let results = try target.map { target throws(FormatError) in try ResultSetWriter(target: target) }
-        let video = try input.readVideo()
+        var video = try input.readVideo()
+        if let programSeconds { video = try modelCall { () throws(ModelError) in try video.looped(toSeconds: programSeconds) } }
         if model == .default {
             // The player's settings against this video (a segment longer than the buffer), naming the file.
             do { try player.configuration().validate(for: video) } catch let error as ModelError { throw CLIError("\(input.video): \(error.message)") }
@@ -196,7 +211,7 @@ struct SimulateCommand: ParsableCommand {
             }
             (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
         }
-        print(SimulationReport.table(recorder.summary.summaries, title: SimulationReport.Title(manifest)), terminator: "")
+        print(format.summary(recorder.summary.summaries, title: SimulationReport.Title(manifest)), terminator: "")
         if let target {
             FileHandle.standardError.write(Data("wrote \(target)/sessions.csv\(segments == .csv ? " and \(target)/segments.csv" : "")\n".utf8))
         }
@@ -236,6 +251,7 @@ struct SimulateCommand: ParsableCommand {
             "--abandonment-check \(player.abandonmentCheck.map(NumberFormat.shortest) ?? "off")",
             "--bandwidth-noise \(NumberFormat.shortest(bandwidthNoise))", "--seed \(seed)", "--segments \(segments.rawValue)",
             "--trace-format \(input.traceFormat?.rawValue ?? "detect")", "--quality-metric \(input.qualityMetric ?? "default")",
+            "--program-seconds \(programSeconds.map(NumberFormat.shortest) ?? "as-read")",
         ]
         if let externalCommand { options += ["--external-command \(externalCommand)", "--external-timeout \(NumberFormat.shortest(externalTimeout))"] }
         return options

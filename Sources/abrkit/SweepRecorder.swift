@@ -57,6 +57,7 @@ final class SweepRecorder {
         guard let results else { return }
         if sessions != nil { try results.finish(sessions!.file, &sessions!.csv) }
         if segments != nil { try results.finish(segments!.file, &segments!.csv) }
+        try results.write(ResultsCSV.summary(summary.summaries), to: "summary.csv")
         try results.commit(run: run)
     }
 }

@@ -19,17 +19,24 @@ extension Traces {
         var paths: [String]
 
         @Option(help: "Input format (default: detected per file).")
-        var format: TraceFormat?
+        var traceFormat: TraceFormat?
+
+        @Option(help: TableFormat.help)
+        var format: TableFormat = .text
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("name at least one trace file or folder") }
         }
 
         func run() throws {
-            let traces = try TraceReader.readAll(paths: paths, format: format)
+            let traces = try TraceReader.readAll(paths: paths, format: traceFormat)
             var rows = traces.map { ($0.name, TraceStatistics($0)) }
             if traces.count > 1 { rows.append(("(all \(traces.count))", try TraceStatistics(pooling: traces))) }
-            print(TraceInfoTable.render(rows), terminator: "")
+            switch format {
+            case .text: print(TraceInfoTable.render(rows), terminator: "")
+            case .csv: print(TraceInfoTable.csv(rows), terminator: "")
+            case .json: print(TraceInfoTable.json(rows), terminator: "")
+            }
         }
     }
 }

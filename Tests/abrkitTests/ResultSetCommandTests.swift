@@ -60,7 +60,7 @@ import Glibc
         #expect(try CLI.run(base + ["--out", full.path]).status == 0)
         let result = try CLI.run(base + ["--out", lean.path, "--segments", "none"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: lean.path).sorted() == ["run.json", "sessions.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lean.path).sorted() == ["run.json", "sessions.csv", "summary.csv"])
         #expect(try Data(contentsOf: lean.appendingPathComponent("sessions.csv")) == Data(contentsOf: full.appendingPathComponent("sessions.csv")))
         #expect(try !String(contentsOf: lean.appendingPathComponent("run.json"), encoding: .utf8).contains("segments.csv"))
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A folder of results (`sessions.csv`, `segments.csv`, `run.json`) that appears as one unit.
+/// A folder of results (`sessions.csv`, `segments.csv`, `summary.csv`, `run.json`) that appears as one unit.
 ///
 /// Files are written into a fresh hidden staging folder beside the target and swapped in at the
 /// end with one atomic exchange (one rename when the target is new), so a reader, or a run that
@@ -13,7 +13,7 @@ public final class ResultSetWriter {
     /// The manifest written last into every result folder: which files belong to the set.
     public static let manifestName = "run.json"
     /// Files a result folder may hold; a folder with anything else is not abrkit's to replace.
-    public static let resultFileNames: Set<String> = ["sessions.csv", "segments.csv", manifestName]
+    public static let resultFileNames: Set<String> = ["sessions.csv", "segments.csv", "summary.csv", manifestName]
 
     /// The folder the results end up in.
     public let target: String

@@ -31,6 +31,36 @@ public enum ResultsCSV {
         "buffer_before_s", "buffer_after_s", "rebuffer_s", "idle_s", "abandoned_bytes", "reward", "reason",
     ]
 
+    /// The per-policy summary as `simulate` computes it: from each session's metrics as
+    /// `sessions.csv` holds them (``asWritten(_:)``), so a table rebuilt from the file is the same.
+    public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
+        var accumulator = PolicySummary.Accumulator()
+        for r in results { accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments) }
+        return accumulator.summaries
+    }
+
+    /// Columns of `summary.csv`: the table `simulate` prints, one row per policy, unrounded.
+    public static let summaryColumns = [
+        "policy", "sessions", "qoe_mean", "qoe_median", "qoe_per_segment", "avg_bitrate_kbps", "rebuffer_ratio", "rebuffer_events",
+        "switches", "startup_delay_s", "gb_per_hour", "wasted_share", "capped_share",
+    ]
+
+    /// `summary.csv`: a header, then one row per policy (means over sessions; ratios as fractions).
+    public static func summary(_ summaries: [PolicySummary]) -> String {
+        var csv = CSVBuffer()
+        csv.row(summaryColumns)
+        for s in summaries {
+            csv.field(s.policy)
+            csv.field(s.sessions)
+            for value in [
+                s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
+                s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
+            ] { csv.decimal(value) }
+            csv.endRow()
+        }
+        return String(decoding: csv.bytes, as: UTF8.self)
+    }
+
     /// `sessions.csv`: a header, then one row per result in the given order.
     ///
     /// - Parameters:

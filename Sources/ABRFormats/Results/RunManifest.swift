@@ -133,24 +133,3 @@ public struct RunManifest: Codable, Equatable, Sendable {
         return (Dictionary(document.files.map { ($0.name, $0.bytes) }, uniquingKeysWith: { a, _ in a }), run)
     }
 }
-
-/// JSON string literals (RFC 8259): quotes, backslashes and control characters escaped, `/` not.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}

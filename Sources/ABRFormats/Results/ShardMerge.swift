@@ -4,7 +4,8 @@ import Foundation
 /// `abrkit merge`: the shards of one sweep joined into the result set one unsharded run writes.
 ///
 /// Shards are contiguous parts in session order (``Shard``), so the merged tables are the shards'
-/// rows concatenated by shard index, and the merged `run.json` is a shard's without its `shard`.
+/// rows concatenated by shard index, `summary.csv` is rebuilt from the rows, and the merged
+/// `run.json` is a shard's without its `shard`.
 /// Everything is checked before anything is written: every shard present once, complete (each
 /// file the size its `run.json` lists), and run with the same inputs and options.
 public enum ShardMerge {
@@ -109,10 +110,12 @@ public enum ShardMerge {
             summary.add(policy: row.policy, row.metrics, capBoundSegments: row.capBoundSegments)
         }
         if parts[0].files["segments.csv"] != nil { try concatenate(parts, "segments.csv", into: writer, row: nil) }
+        let summaries = summary.summaries
+        try writer.write(ResultsCSV.summary(summaries), to: "summary.csv")
         var run = parts[0].run
         run.shard = nil
         try writer.commit(run: run)
-        return (run, summary.summaries)
+        return (run, summaries)
     }
 
     /// The first field in which two runs differ, as `name: a vs b`; nil when they are the same sweep.

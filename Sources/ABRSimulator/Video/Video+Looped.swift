@@ -13,4 +13,20 @@ extension Video {
             segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric,
             segmentDurations: segmentDurations.map { d in (0..<count).map { d[$0 % n] } })
     }
+
+    /// 86 400 s (one day): the longest looped program; 43 200 two-second segments per session
+    /// already take hours over a trace set, and near 10¹⁸ s the segment count would overflow.
+    public static let maximumLoopedSeconds = 86_400.0
+
+    /// The title looped to about `seconds` of playback: `seconds ÷ segmentSeconds` segments,
+    /// rounded, at least one (`--program-seconds`).
+    ///
+    /// - Throws: `ModelError` unless `0 < seconds ≤ maximumLoopedSeconds`.
+    public func looped(toSeconds seconds: Double) throws(ModelError) -> Video {
+        guard seconds > 0, seconds <= Self.maximumLoopedSeconds else {
+            throw ModelError(
+                .invalidDuration, "program of \(seconds) s: expected a positive number of seconds, at most \(NumberFormat.shortest(Self.maximumLoopedSeconds)) (one day)")
+        }
+        return try looped(toSegmentCount: max(1, Int((seconds / segmentSeconds).rounded())))
+    }
 }

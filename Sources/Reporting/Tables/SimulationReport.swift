@@ -30,7 +30,7 @@ public enum SimulationReport {
         -> String
     {
         table(
-            PolicySummary.summarize(results),
+            ResultsCSV.summarize(results),
             title: Title(
                 videoSegments: video.segmentCount, segmentSeconds: video.segmentSeconds, levels: video.levelCount, traceCount: traceCount, qoe: qoe.rawValue,
                 dataCap: dataCap, model: model))
@@ -58,5 +58,26 @@ public enum SimulationReport {
             "\(segments) segments × \(NumberFormat.decimal(title.segmentSeconds)) s, \(title.levels) levels, \(traces), QoE \(title.qoe)\(cap)"
             + (title.model == "default" ? "" : ", model \(title.model)") + "\n"
         return heading + table.rendered
+    }
+
+    /// The same summary as JSON, for scripts: the title's facts and one object per policy with
+    /// `summary.csv`'s columns (unrounded).
+    public static func json(_ summaries: [PolicySummary], title: Title) -> String {
+        func number(_ value: Double) -> String { value.isFinite ? NumberFormat.decimal(value) : "null" }
+        let run = [
+            "\"segments\": \(summaries.map(\.maximumSegments).max() ?? title.videoSegments)", "\"segment_seconds\": \(number(title.segmentSeconds))",
+            "\"levels\": \(title.levels)", "\"traces\": \(title.traceCount)", "\"qoe\": \(JSONText.quoted(title.qoe))",
+            "\"data_cap_gb_per_hour\": \(title.dataCap.map(number) ?? "null")", "\"model\": \(JSONText.quoted(title.model))",
+        ]
+        let policies = summaries.map { s in
+            let values = [
+                s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
+                s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
+            ].map(number)
+            let fields = ["\"policy\": \(JSONText.quoted(s.policy))", "\"sessions\": \(s.sessions)"]
+                + zip(ResultsCSV.summaryColumns.dropFirst(2), values).map { "\"\($0)\": \($1)" }
+            return "    {" + fields.joined(separator: ", ") + "}"
+        }
+        return "{\n  " + run.joined(separator: ", ") + ",\n  \"policies\": [\n" + policies.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 }
