@@ -39,6 +39,7 @@ struct DemoCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s"))
     var programSeconds: Double = defaultProgramSeconds
     @Option(parsing: .unconditional, help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         for (name, value, maximum) in [
@@ -100,7 +101,7 @@ struct DemoCommand: ParsableCommand {
         return try EncodeRun.run(
             EncodeOptions(
                 input: .sample(durationSeconds: seconds), ladder: spec, outputDirectory: URL(fileURLWithPath: folder),
-                segmentSeconds: segmentSeconds))
+                segmentSeconds: segmentSeconds), progress: progress)
     }
 
     private func loadTraces() throws -> [BandwidthTrace] {

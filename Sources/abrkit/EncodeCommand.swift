@@ -54,6 +54,8 @@ struct EncodeCommand: ParsableCommand {
     @Flag(help: "Skip the PSNR/SSIM measurement (faster).")
     var noQuality = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if let segmentSeconds { try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds) }
         if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
@@ -72,7 +74,7 @@ struct EncodeCommand: ParsableCommand {
             input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
             measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
-        print(SummaryTable.render(try EncodeRun.run(options)), terminator: "")
+        print(SummaryTable.render(try EncodeRun.run(options, progress: progress)), terminator: "")
     }
 }
 

@@ -43,18 +43,29 @@ struct EncodeSourceOptions: ParsableArguments {
     var encodeInput: EncodeOptions.Input { input.map { .file(path: $0) } ?? .sample(durationSeconds: sample ?? 0) }
 }
 
-/// Runs an encode the way every command does (`encode`, `hull`, `demo`): FFmpeg quiet but for errors, reproducible heap, warnings
-/// and (on a terminal) a progress line on stderr.
+/// Runs an encode the way every command does (`encode`, `hull`, `demo`): FFmpeg quiet but for
+/// errors, reproducible heap, warnings and progress on stderr (stdout and the files are the same
+/// whatever stderr is).
 enum EncodeRun {
-    static func run(_ options: EncodeOptions) throws -> EncodeReport {
+    /// - Parameter display: the progress pace; on a terminal the line is redrawn in place, otherwise
+    ///   each report is a line of its own starting `progress: `, the last one at the total.
+    static func run(_ options: EncodeOptions, progress display: ProgressOptions) throws -> EncodeReport {
         EncodingProcess.prepare()
-        let showProgress = isatty(STDERR_FILENO) == 1
-        defer { if showProgress { FileHandle.standardError.write(Data("\n".utf8)) } }
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        var options = options
+        options.progressIntervalSeconds = display.intervalSeconds(onTerminal: onTerminal)
+        var drewLine = false
+        defer { if drewLine { FileHandle.standardError.write(Data("\n".utf8)) } }
         return try EncodeJob(options: options).run(
             warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) },
             progress: { progress in
-                guard showProgress else { return }
-                FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.format(progress)).utf8))
+                let text = ProgressLine.format(progress)
+                if onTerminal {
+                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+                    drewLine = true
+                } else {
+                    FileHandle.standardError.write(Data("progress: \(text)\n".utf8))
+                }
             })
     }
 }

@@ -48,6 +48,8 @@ struct HullCommand: ParsableCommand {
     @Flag(help: "Encode resolutions larger than the source instead of skipping them.")
     var upscale = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         _ = try parsedResolutions()
         _ = try parsedBitrates()
@@ -88,7 +90,7 @@ struct HullCommand: ParsableCommand {
         let report = try EncodeRun.run(
             EncodeOptions(
                 input: source.encodeInput, ladder: ladder, outputDirectory: directory.appendingPathComponent("grid"), jobs: jobs,
-                upscale: upscale))
+                upscale: upscale), progress: progress)
         let analysis = try PerTitleAnalysis(report: report, metric: metric)
 
         let title = "Per-title hull of \(report.source.name) (\(metric.rawValue.uppercased()))"

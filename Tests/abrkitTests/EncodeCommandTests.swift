@@ -28,8 +28,9 @@ import Testing
         #expect(lines.dropFirst().first?.hasPrefix("90p") == true)
         #expect(lines.dropFirst(2).first?.hasPrefix("180p") == true)
         #expect(result.stdout.contains("60 frames, 2.00 s"))
-        // Not a terminal: no progress line on stderr.
-        #expect(!result.stderr.contains("fps"))
+        // Not a terminal: plain progress lines, the last one at the total for both phases.
+        let progress = result.stderr.split(separator: "\n").filter { $0.hasPrefix("progress: ") }
+        #expect(progress.last?.contains("encode 60/60 frames") == true && progress.last?.contains("quality 60/60 frames") == true, "\(result.stderr)")
         let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
         #expect(ladder.levels.map(\.name) == ["90p", "180p"])
         #expect(ladder.segmentSizesBits.count == 2)

@@ -23,6 +23,9 @@ struct EncoderSettings: Sendable {
     var threadCount: Int
     /// Sample entry to force in MP4 ("hvc1" for HEVC, which Apple's players require).
     var codecTag: String?
+    /// The colour the pictures are in: written into the bitstream's VUI by the encoder and into
+    /// `init.mp4`'s `colr` box by the muxer.
+    var colour: ColourDescription = .bt709LimitedRange
 
     /// The settings of `rung`, in a pipeline whose frames tick at `timeBase` and whose segments hold `gopFrames` frames.
     ///

@@ -2,14 +2,18 @@
 #if FFmpeg
 
 import CFFmpeg
+import LadderCore
 
-/// Writes one track as CMAF-style fragmented MP4 into memory: an init segment (ftyp+moov), then
-/// one fragment (moof+mdat) per ``flushFragment()``.
+/// Writes one track as CMAF fragmented MP4 into memory: a CMAF header (ftyp+moov), then one CMAF
+/// segment (styp+moof+mdat) per ``flushFragment()``.
 ///
 /// libavformat's "mp4" muxer does the box writing; `frag_custom` lets the caller decide where a
 /// fragment ends (at every segment boundary), `empty_moov` puts no samples in the init segment,
 /// `default_base_moof` makes each fragment self-contained (ISO/IEC 23000-19 CMAF requires it), and
-/// the output goes to a custom `AVIOContext` whose bytes are cut into files by the caller.
+/// the output goes to a custom `AVIOContext` whose bytes are cut into files by the caller. The
+/// muxer writes the `colr` box from the codec parameters' colour fields (see ``EncoderSettings/colour``);
+/// the `styp` that opens each segment is abrkit's (``SegmentTypeBox``): libavformat writes one only
+/// in its `dash` mode, with `msix` (which promises a `sidx`) and without the CMAF brands.
 final class FragmentedMP4Writer {
     private let context: UnsafeMutablePointer<AVFormatContext>
     private let stream: UnsafeMutablePointer<AVStream>
@@ -78,11 +82,13 @@ final class FragmentedMP4Writer {
         try check(av_write_frame(context, packet.pointer), "av_write_frame(mp4)")
     }
 
-    /// Ends the current fragment and returns its bytes (empty when no packet was written since the last flush).
+    /// Ends the current fragment and returns it as a media segment, `styp` first (empty when no
+    /// packet was written since the last flush).
     func flushFragment() throws(FFmpegError) -> [UInt8] {
         try check(av_write_frame(context, nil), "av_write_frame(mp4, flush)")
         avio_flush(context.pointee.pb)
-        return sink.take()
+        let fragment = sink.take()
+        return fragment.isEmpty ? [] : SegmentTypeBox.bytes + fragment
     }
 
     /// Finishes the muxer; trailing bytes (none with `skip_trailer`) are discarded.

@@ -37,6 +37,12 @@ final class FrameEncoder {
         context.pointee.rc_max_rate = Int64(settings.maxrateBitsPerSecond ?? 0)
         context.pointee.rc_buffer_size = Int32(settings.bufsizeBits ?? 0)
         context.pointee.thread_count = Int32(settings.threadCount)
+        // Stated colour: the encoders write it into the VUI, and the parameters carry it to the
+        // muxer, which writes an `nclx` colour box when primaries, transfer and matrix are all set.
+        context.pointee.color_primaries = AVColorPrimaries(UInt32(settings.colour.primaries))
+        context.pointee.color_trc = AVColorTransferCharacteristic(UInt32(settings.colour.transfer))
+        context.pointee.colorspace = AVColorSpace(UInt32(settings.colour.matrix))
+        context.pointee.color_range = settings.colour.fullRange ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG
         // fMP4 needs the parameter sets in the init segment (avcC/hvcC), not in-band.
         context.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER
         var options: OpaquePointer? = nil

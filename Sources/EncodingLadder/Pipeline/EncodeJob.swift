@@ -16,7 +16,8 @@ public struct EncodeJob: Sendable {
     ///
     /// - Parameters:
     ///   - warn: receives human-readable warnings (e.g. a skipped rung).
-    ///   - progress: called from the decoding thread about twice a second.
+    ///   - progress: called on the calling thread every ``EncodeOptions/progressIntervalSeconds``
+    ///     until the encode ends, then once more with ``EncodeProgress/isFinal`` set (not on error).
     /// - Throws: ``EncodeError``; on error no manifest is written (earlier ones are removed first).
     public func run(warn: (String) -> Void = { _ in }, progress: (EncodeProgress) -> Void = { _ in }) throws -> EncodeReport {
         let ladder = options.ladder
@@ -96,7 +97,7 @@ public struct EncodeJob: Sendable {
         }
 
         let pool = WorkerPool(encoders: encoders, threadCount: options.jobs, framesInFlight: options.framesInFlight)
-        let totalFrames = try pool.run(source: source, progress: progress)
+        let totalFrames = try pool.run(source: source, progressIntervalSeconds: options.progressIntervalSeconds, progress: progress)
         guard totalFrames > 0 else {
             throw EncodeError(.noFrames, "input '\(description.name)' has no decodable video frames")
         }

@@ -32,6 +32,8 @@ public struct EncodeOptions: Sendable {
     /// reproducible in small ladders but not always, see there); 0 lets each encoder choose (fastest,
     /// bytes vary); N gives every rung N frame threads (bytes vary for N > 1).
     public var encoderThreads: Int?
+    /// Seconds between progress reports (see ``EncodeJob/run(warn:progress:)``); more than 0.
+    public var progressIntervalSeconds: Double
 
     /// Queue depth per worker: 8 frames keeps every encoder fed while the decoder works, and
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
@@ -43,11 +45,18 @@ public struct EncodeOptions: Sendable {
     /// ladder (32.0 s against 31.8 s on 2 cores; BENCHMARKS.md).
     public static let reproducibleEncoderThreads = 1
 
+    /// 0.5 s between progress reports: twice a second redraws a terminal line smoothly at no
+    /// measurable cost (one lock and a few integer reads per report).
+    public static let defaultProgressIntervalSeconds = 0.5
+
     public init(
         input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
         jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
-        framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = EncodeOptions.reproducibleEncoderThreads
+        framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = EncodeOptions.reproducibleEncoderThreads,
+        progressIntervalSeconds: Double = EncodeOptions.defaultProgressIntervalSeconds
     ) {
+        precondition(progressIntervalSeconds > 0 && progressIntervalSeconds.isFinite, "progress interval must be a positive number of seconds")
+        self.progressIntervalSeconds = progressIntervalSeconds
         self.encoderThreads = encoderThreads
         self.input = input
         self.ladder = ladder
@@ -57,26 +66,6 @@ public struct EncodeOptions: Sendable {
         self.upscale = upscale
         self.measureQuality = measureQuality
         self.framesInFlight = framesInFlight
-    }
-}
-
-/// A snapshot for the progress line.
-public struct EncodeProgress: Sendable {
-    public var rungCount: Int
-    /// Source frames decoded so far.
-    public var framesDecoded: Int
-    /// Frames every rung has encoded.
-    public var framesEncoded: Int
-    /// Expected total frames, when the source states its duration.
-    public var expectedFrames: Int?
-    public var elapsedSeconds: Double
-
-    /// Encoded frames per second of wall time.
-    public var framesPerSecond: Double { elapsedSeconds > 0 ? Double(framesEncoded) / elapsedSeconds : 0 }
-    /// Seconds left at the current speed, when the total is known.
-    public var etaSeconds: Double? {
-        guard let expectedFrames, framesPerSecond > 0 else { return nil }
-        return max(0, Double(expectedFrames - framesEncoded) / framesPerSecond)
     }
 }
 

@@ -3,22 +3,27 @@
 
 import Foundation
 
-/// Frames done per rung, written by workers and read by the progress line.
+/// Frames encoded and measured per rung, written by workers and read by the progress reports.
 final class ProgressCounter: @unchecked Sendable {
-    // @unchecked: `counts` is guarded by `lock`.
+    // @unchecked: `encoded` and `measured` are guarded by `lock`.
     private let lock = NSLock()
-    private var counts: [Int]
+    private var encoded: [Int]
+    private var measured: [Int]
 
-    init(rungCount: Int) { counts = Array(repeating: 0, count: rungCount) }
-
-    func add(_ frames: Int, rung: Int) {
-        lock.lock(); counts[rung] += frames; lock.unlock()
+    init(rungCount: Int) {
+        encoded = Array(repeating: 0, count: rungCount)
+        measured = Array(repeating: 0, count: rungCount)
     }
 
-    /// The slowest rung's count: frames that every rung has finished.
-    var framesDoneByAll: Int {
+    /// Records that `rung` has encoded `frames` more frames and measured `measuredTotal` in all.
+    func update(rung: Int, encodedMore frames: Int, measuredTotal: Int) {
+        lock.lock(); encoded[rung] += frames; measured[rung] = measuredTotal; lock.unlock()
+    }
+
+    /// The slowest rung's counts: frames that every rung has encoded, and measured.
+    var doneByAll: (encoded: Int, measured: Int) {
         lock.lock(); defer { lock.unlock() }
-        return counts.min() ?? 0
+        return (encoded.min() ?? 0, measured.min() ?? 0)
     }
 }
 

@@ -19,6 +19,8 @@ final class QualityProbe {
     private var currentSegment: Int64 = 0
     /// One summary per finished segment, in order.
     private(set) var segmentSummaries: [QualitySummary] = []
+    /// Pictures decoded and compared so far, for progress reports.
+    private(set) var framesMeasured = 0
 
     init(
         parameters: CodecParameters, rungWidth: Int, rungHeight: Int, source: SourceDescription, gopFrames: Int,
@@ -71,6 +73,7 @@ final class QualityProbe {
             }
             let displayed = try upscaler.scale(decoded)
             accumulator.add(reference: reference.yuv420Planes(), distorted: displayed.yuv420Planes())
+            framesMeasured += 1
         }
     }
 }

@@ -27,6 +27,10 @@ final class RungEncoder {
     /// Presentation timestamps (frame numbers) of the key frames, in stream order.
     private(set) var keyFramePts: [Int64] = []
     private(set) var framesEncoded = 0
+    /// Frames whose quality has been measured (0 when quality is not measured).
+    var framesMeasured: Int { probe?.framesMeasured ?? 0 }
+    /// Whether this rung measures quality.
+    var measuresQuality: Bool { probe != nil }
 
     /// Opens the scaler, encoder and muxer and writes `init.mp4`.
     init(

@@ -18,9 +18,6 @@ final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var failures: [Error] = []
 
-    /// Seconds between progress callbacks.
-    static let progressIntervalSeconds = 0.5
-
     /// - Parameter threadCount: worker threads; 0 = one per core (at most one per rung).
     init(encoders: [RungEncoder], threadCount: Int, framesInFlight: Int) {
         self.encoders = encoders
@@ -32,8 +29,12 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Decodes `source` to the end, feeding every thread; returns the number of source frames.
     ///
+    /// `progress` is called on the calling thread every `progressIntervalSeconds`, while decoding and
+    /// then while the workers drain their encoders and quality probes, and once more at the end
+    /// with every count final.
+    ///
     /// - Throws: the first error of the decoder or of any rung (after all threads have stopped).
-    func run(source: VideoSource, progress: (EncodeProgress) -> Void) throws -> Int {
+    func run(source: VideoSource, progressIntervalSeconds: Double, progress: (EncodeProgress) -> Void) throws -> Int {
         let finished = DispatchGroup()
         for (thread, group) in groups.enumerated() {
             finished.enter()
@@ -49,32 +50,45 @@ final class WorkerPool: @unchecked Sendable {
         var lastReport = start
         var decoded = 0
         let expected = source.description.expectedDurationSeconds.map { Int(($0 * source.description.framesPerSecond).rounded()) }
+        func report(_ total: Int?, _ isFinal: Bool) {
+            progress(snapshot(decoded: decoded, total: total, elapsedSeconds: Date().timeIntervalSince(start), isFinal: isFinal))
+        }
         var decodeError: Error? = nil
         do {
             feeding: while let frame = try source.nextFrame() {
                 decoded += 1
                 for queue in queues where !queue.push(frame) { break feeding }
                 let now = Date()
-                if now.timeIntervalSince(lastReport) >= WorkerPool.progressIntervalSeconds {
+                if now.timeIntervalSince(lastReport) >= progressIntervalSeconds {
                     lastReport = now
-                    progress(
-                        EncodeProgress(
-                            rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
-                            expectedFrames: expected, elapsedSeconds: now.timeIntervalSince(start)))
+                    report(expected, false)
                 }
             }
         } catch {
             decodeError = error
         }
         queues.forEach { $0.close() }
-        finished.wait()
+        // The tail: encoders drain their look-ahead and the probes catch up, which takes a while on big rungs.
+        while finished.wait(timeout: .now() + max(0, progressIntervalSeconds - Date().timeIntervalSince(lastReport))) == .timedOut {
+            lastReport = Date()
+            if decodeError == nil { report(decoded, false) }
+        }
         if let decodeError { throw decodeError }
         if let failure = lock.withLock({ failures.first }) { throw failure }
-        progress(
-            EncodeProgress(
-                rungCount: encoders.count, framesDecoded: decoded, framesEncoded: counter.framesDoneByAll,
-                expectedFrames: decoded, elapsedSeconds: Date().timeIntervalSince(start)))
+        report(decoded, true)
         return decoded
+    }
+
+    /// Every rung's slowest counts as a progress report; `total` is the frame count when known.
+    private func snapshot(decoded: Int, total: Int?, elapsedSeconds: Double, isFinal: Bool) -> EncodeProgress {
+        let done = counter.doneByAll
+        let measuresQuality = encoders.contains { $0.measuresQuality }
+        return EncodeProgress(
+            rungCount: encoders.count, framesDecoded: decoded,
+            encode: PhaseProgress(phase: .encode, framesDone: done.encoded, totalFrames: total, elapsedSeconds: elapsedSeconds),
+            quality: measuresQuality
+                ? PhaseProgress(phase: .quality, framesDone: done.measured, totalFrames: total, elapsedSeconds: elapsedSeconds) : nil,
+            isFinal: isFinal)
     }
 
     private func work(queue: FrameQueue, rungs: [Int]) {
@@ -82,10 +96,13 @@ final class WorkerPool: @unchecked Sendable {
             while let frame = queue.pop() {
                 for rung in rungs {
                     try encoders[rung].encode(frame)
-                    counter.add(1, rung: rung)
+                    counter.update(rung: rung, encodedMore: 1, measuredTotal: encoders[rung].framesMeasured)
                 }
             }
-            for rung in rungs { try encoders[rung].finish() }
+            for rung in rungs {
+                try encoders[rung].finish()
+                counter.update(rung: rung, encodedMore: 0, measuredTotal: encoders[rung].framesMeasured)
+            }
         } catch {
             queue.abandon()
             lock.withLock { failures.append(error) }

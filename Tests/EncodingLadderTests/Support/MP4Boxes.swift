@@ -69,6 +69,39 @@ enum MP4Boxes {
         return times
     }
 
+    /// (major brand, minor version, compatible brands) of an `ftyp` or `styp` payload; nil when malformed.
+    static func brands(_ payload: ArraySlice<UInt8>) -> (major: String, minor: UInt32, compatible: [String])? {
+        guard payload.count >= 8, payload.count % 4 == 0 else { return nil }
+        let fourCC = { (at: Int) in String(decoding: payload[at..<at + 4], as: UTF8.self) }
+        let start = payload.startIndex
+        return (fourCC(start), UInt32(uint(payload, start + 4, 4)), stride(from: start + 8, to: payload.endIndex, by: 4).map(fourCC))
+    }
+
+    /// The first sample entry of an init segment's only track: its four-character code and child
+    /// boxes (`avcC`, `colr`, `pasp`, ...); nil when a box is missing or malformed.
+    ///
+    /// ISO/IEC 14496-12: `stsd` is a full box (4 bytes of version and flags) with a 4-byte entry
+    /// count; a VisualSampleEntry has 78 bytes of fixed fields (§12.1.3.2) before its child boxes.
+    static func visualSampleEntry(_ initSegment: [UInt8]) -> (type: String, children: [(type: String, payload: ArraySlice<UInt8>)])? {
+        guard let stsd = find(["moov", "trak", "mdia", "minf", "stbl", "stsd"], in: initSegment[...]), stsd.count > 8,
+            let entry = children(stsd.dropFirst(8))?.first, entry.payload.count >= 78,
+            let boxes = children(entry.payload.dropFirst(78))
+        else { return nil }
+        return (entry.type, boxes)
+    }
+
+    /// The fields of an `nclx` colour box payload: (primaries, transfer, matrix, full range); nil for
+    /// another colour type or a short box. ISO/IEC 14496-12 §12.1.5: type, three 16-bit codes, then
+    /// `full_range_flag` as the top bit of one byte.
+    static func nclx(_ colr: ArraySlice<UInt8>) -> (primaries: UInt16, transfer: UInt16, matrix: UInt16, fullRange: Bool)? {
+        let start = colr.startIndex
+        guard colr.count >= 11, String(decoding: colr[start..<start + 4], as: UTF8.self) == "nclx" else { return nil }
+        return (
+            UInt16(uint(colr, start + 4, 2)), UInt16(uint(colr, start + 6, 2)), UInt16(uint(colr, start + 8, 2)),
+            colr[start + 10] & 0x80 != 0
+        )
+    }
+
     /// Big-endian unsigned integer of `width` bytes at `at`.
     private static func uint(_ bytes: ArraySlice<UInt8>, _ at: Int, _ width: Int) -> UInt64 {
         bytes[at..<at + width].reduce(0) { $0 << 8 | UInt64($1) }
