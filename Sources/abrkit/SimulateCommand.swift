@@ -114,7 +114,8 @@ struct SimulateCommand: ParsableCommand {
         if let dataCap, !(dataCap > 0 && dataCap.isFinite) { throw ValidationError("--data-cap must be a positive number of GB per hour, got \(dataCap)") }
         if let programSeconds, !(programSeconds > 0 && programSeconds <= Video.maximumLoopedSeconds) {
             throw ValidationError(
-                "--program-seconds \(programSeconds): expected a positive number of seconds, at most \(NumberFormat.shortest(Video.maximumLoopedSeconds)) (one day)")
+                "--program-seconds \(programSeconds): expected a positive number of seconds, at most \(NumberFormat.shortest(Video.maximumLoopedSeconds)) (one day)"
+            )
         }
         switch model {
         case .default: _ = try policyEntries()
@@ -202,7 +203,9 @@ struct SimulateCommand: ParsableCommand {
             (manifest, recorder) = try play(sweep, policies: entries.map(\.name), video: video, part: part?.shard, results: results, extraColumns: [])
         case .pensieve:
             let kinds = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
-            let (sweep, columns) = try modelCall { () throws(ModelError) in try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe) }
+            let (sweep, columns) = try modelCall { () throws(ModelError) in
+                try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe)
+            }
             (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
         case .sabre:
             let kinds = try named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) }

@@ -25,7 +25,8 @@ extension Video {
     public func looped(toSeconds seconds: Double) throws(ModelError) -> Video {
         guard seconds > 0, seconds <= Self.maximumLoopedSeconds else {
             throw ModelError(
-                .invalidDuration, "program of \(seconds) s: expected a positive number of seconds, at most \(NumberFormat.shortest(Self.maximumLoopedSeconds)) (one day)")
+                .invalidDuration,
+                "program of \(seconds) s: expected a positive number of seconds, at most \(NumberFormat.shortest(Self.maximumLoopedSeconds)) (one day)")
         }
         return try looped(toSegmentCount: max(1, Int((seconds / segmentSeconds).rounded())))
     }

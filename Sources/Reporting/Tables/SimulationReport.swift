@@ -74,7 +74,8 @@ public enum SimulationReport {
                 s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
                 s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
             ].map(number)
-            let fields = ["\"policy\": \(JSONText.quoted(s.policy))", "\"sessions\": \(s.sessions)"]
+            let fields =
+                ["\"policy\": \(JSONText.quoted(s.policy))", "\"sessions\": \(s.sessions)"]
                 + zip(ResultsCSV.summaryColumns.dropFirst(2), values).map { "\"\($0)\": \($1)" }
             return "    {" + fields.joined(separator: ", ") + "}"
         }

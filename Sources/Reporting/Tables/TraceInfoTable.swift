@@ -38,7 +38,8 @@ public enum TraceInfoTable {
     /// The same rows as a JSON array of objects keyed by ``columns``.
     public static func json(_ rows: [(String, TraceStatistics)]) -> String {
         let objects = rows.map { name, s in
-            "  {" + ([JSONText.quoted(columns[0]) + ": " + JSONText.quoted(name)]
+            "  {"
+                + ([JSONText.quoted(columns[0]) + ": " + JSONText.quoted(name)]
                 + zip(columns.dropFirst(), values(s)).map { JSONText.quoted($0) + ": " + NumberFormat.decimal($1) }).joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + (objects.isEmpty ? "" : "\n") + "]\n"
