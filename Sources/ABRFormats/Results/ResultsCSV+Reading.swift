@@ -19,14 +19,7 @@ extension ResultsCSV {
     ///   that is not a number where one is needed (naming the line and the column).
     public static func readSessions(_ text: String, path: String) throws(FormatError) -> [SessionRow] {
         let (header, records) = try CSVTable.parse(text, path: path)
-        func column(_ name: SessionColumn) throws(FormatError) -> Int {
-            guard let i = header.firstIndex(of: name.rawValue) else {
-                throw FormatError(
-                    .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",
-                    expected: "a sessions.csv written by abrkit simulate")
-            }
-            return i
-        }
+        func column(_ name: SessionColumn) throws(FormatError) -> Int { try ResultsCSV.column(name, in: header, path: path) }
         let trace = try column(.trace), policy = try column(.policy)
         let numbers = [try column(.qoePerSegment), try column(.averageBitrateKbps), try column(.rebufferRatio)]
         var rows: [SessionRow] = []
@@ -55,14 +48,7 @@ extension ResultsCSV {
 
         /// - Throws: `FormatError` naming the first needed column the header lacks.
         public init(header: [String], path: String) throws(FormatError) {
-            func column(_ name: SessionColumn) throws(FormatError) -> Int {
-                guard let i = header.firstIndex(of: name.rawValue) else {
-                    throw FormatError(
-                        .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",
-                        expected: "a sessions.csv written by this abrkit's simulate")
-                }
-                return i
-            }
+            func column(_ name: SessionColumn) throws(FormatError) -> Int { try ResultsCSV.column(name, in: header, path: path) }
             self.path = path
             self.header = header
             policy = try column(.policy); segments = try column(.segments); qoe = try column(.qoe); bitrate = try column(.averageBitrateKbps)
@@ -98,5 +84,19 @@ extension ResultsCSV {
                 downloadedBytes: try integer(downloaded), playedBytes: try integer(played), playbackSeconds: try number(playback), sessionSeconds: 0)
             return (fields[policy], metrics, try integer(capBound))
         }
+    }
+}
+
+extension ResultsCSV {
+    /// Where `name` is in a `sessions.csv` header.
+    ///
+    /// - Throws: `FormatError` naming the column when the header lacks it.
+    static func column(_ name: SessionColumn, in header: [String], path: String) throws(FormatError) -> Int {
+        guard let i = header.firstIndex(of: name.rawValue) else {
+            throw FormatError(
+                .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",
+                expected: "a sessions.csv written by abrkit simulate")
+        }
+        return i
     }
 }

@@ -44,41 +44,23 @@ public enum NumberFormat {
         // Digits right to left into a small buffer, trailing zeros dropped, then one copy.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var start = 24, end = 24
+            func put(_ byte: UInt8) {
+                start &-= 1
+                buffer[start] = byte
+            }
             if fraction > 0 {
-                var remaining = digits
-                // Two digits a step where there are two to write: half the dependent divisions.
-                while remaining >= 2 {
-                    let pair = fraction % 100
-                    fraction /= 100
-                    start &-= 2
-                    buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
-                    buffer[start &+ 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
-                    remaining &-= 2
-                }
-                if remaining == 1 {
-                    start &-= 1
-                    buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction)
+                for _ in 0..<digits {
+                    put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10))
+                    fraction /= 10
                 }
                 while buffer[end &- 1] == UInt8(ascii: "0") { end &-= 1 }
-                start &-= 1
-                buffer[start] = UInt8(ascii: ".")
-            }
-            while whole >= 100 {
-                let pair = whole % 100
-                whole /= 100
-                start &-= 2
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
-                buffer[start &+ 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
+                put(UInt8(ascii: "."))
             }
             repeat {
-                start &-= 1
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
+                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10))
                 whole /= 10
             } while whole > 0
-            if value < 0 && n > 0 {
-                start &-= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
+            if value < 0 && n > 0 { put(UInt8(ascii: "-")) }
             target.update(from: buffer.baseAddress! + start, count: end &- start)
             return end &- start
         }
