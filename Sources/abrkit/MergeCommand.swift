@@ -15,9 +15,9 @@ struct MergeCommand: ParsableCommand {
             for byte what one unsharded run writes; summary.csv and the summary table are rebuilt from sessions.csv.
 
             Examples:
-              abrkit simulate --video movie.json --traces traces --shard 0/2 --out sweep
-              abrkit simulate --video movie.json --traces traces --shard 1/2 --out sweep
-              abrkit merge sweep --out merged
+              abrkit simulate --video out/ladder.json --traces traces --shard 0/2 --out halves
+              abrkit simulate --video out/ladder.json --traces traces --shard 1/2 --out halves
+              abrkit merge halves --out merged-halves
             """
     )
 

@@ -24,7 +24,7 @@ struct SimulateCommand: ParsableCommand {
             Examples:
               abrkit simulate --video out/ladder.json --traces traces --policy bba,bola
               abrkit simulate --video out/ladder.json --traces traces/lte-like-01 --qoe log --out results
-              abrkit simulate --video out/ladder.json --traces traces --shard 0/4 --out sweep
+              abrkit simulate --video out/ladder.json --traces traces --shard 0/4 --out quarters
             """
     )
 
