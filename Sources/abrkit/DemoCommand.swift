@@ -42,7 +42,8 @@ struct DemoCommand: ParsableCommand {
     var traces: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s"))
     var programSeconds: Double = defaultProgramSeconds
-    @Option(parsing: .unconditional, help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Parallel sessions; the default is this machine's core count.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         for (name, value, maximum) in [
