@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
     var traces: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s"))
     var programSeconds: Double = defaultProgramSeconds
-    @Option(parsing: .unconditional, help: "Parallel sessions; the default is this machine's core count.")
+    @Option(parsing: .unconditional, help: "Parallel sessions; as many as this machine has cores unless given.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
