@@ -187,7 +187,9 @@ struct SimulateCommand: ParsableCommand {
             (manifest, recorder) = try play(sweep, policies: entries.map(\.name), video: video, part: part?.shard, results: results, extraColumns: [])
         case .pensieve:
             let kinds = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
-            let (sweep, columns) = try modelCall { () throws(ModelError) in try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe) }
+            let (sweep, columns) = try modelCall { () throws(ModelError) in
+                try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe)
+            }
             (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
         case .sabre:
             let kinds = try named(SabrePolicyKind.allCases.map(\.rawValue)) { SabrePolicyKind(rawValue: $0) }

@@ -47,7 +47,12 @@ import Testing
     @Test func aConsumerErrorStopsTheWorkersAndIsRethrown() {
         let produced = Counter()
         #expect(throws: Stop(index: 10)) {
-            try OrderedStream.run(count: 100_000, jobs: 2, window: 4, produce: { i in produced.add(); return i }) { i, _ in
+            try OrderedStream.run(
+                count: 100_000, jobs: 2, window: 4,
+                produce: { i in
+                    produced.add(); return i
+                }
+            ) { i, _ in
                 if i == 10 { throw Stop(index: i) }
             }
         }

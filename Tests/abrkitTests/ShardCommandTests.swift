@@ -66,10 +66,12 @@ import Testing
         #expect(k8s.status == 0, "\(k8s.stderr)")
         #expect(try Self.files(dir.url.appendingPathComponent("k8s/shard-1-of-3")) == expected)
         // An explicit --shard wins over the environment.
-        let both = try Self.run(base + ["--shard", "1/3", "--out", dir.path("both")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
+        let both = try Self.run(
+            base + ["--shard", "1/3", "--out", dir.path("both")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
         #expect(both.status == 0 && FileManager.default.fileExists(atPath: dir.path("both/shard-1-of-3")))
         // --shard none runs the whole sweep inside an array task.
-        let none = try Self.run(base + ["--shard", "none", "--out", dir.path("none")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
+        let none = try Self.run(
+            base + ["--shard", "none", "--out", dir.path("none")], environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2"])
         #expect(none.status == 0 && FileManager.default.fileExists(atPath: dir.path("none/sessions.csv")), "\(none.stderr)")
     }
 

@@ -81,7 +81,8 @@ extension ResultsCSV {
             }
             func integer(_ c: Int) throws(FormatError) -> Int {
                 guard let v = Int(fields[c]) else {
-                    throw FormatError(.notANumber, path: path, line: line, value: fields[c], problem: "'\(header[c])' is not a whole number", expected: "a count")
+                    throw FormatError(
+                        .notANumber, path: path, line: line, value: fields[c], problem: "'\(header[c])' is not a whole number", expected: "a count")
                 }
                 return v
             }

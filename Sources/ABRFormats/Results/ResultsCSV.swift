@@ -104,27 +104,27 @@ public enum ResultsCSV {
         let fixedBytes = 12 * CSVRowWriter.numberBytes + names.bytes.count + 2
         // Borrowed in place: a loop over the array would copy each record (and retain its strings).
         result.segments.withUnsafeBufferPointer { records in
-        for i in records.indices {
-            reason.removeAll(keepingCapacity: true)
-            records[i].reason.appendDescription(to: &reason)
-            let s = records[i]
-            csv.appendRow(maximumBytes: fixedBytes + CSVRowWriter.textBytes(reason.count)) { row in
-                row.fields(names)
-                row.integer(s.index)
-                row.integer(s.level)
-                row.decimal(s.bitsPerSecond / 1000)
-                row.integer(s.bytes)
-                row.decimal(s.downloadStart)
-                row.decimal(s.downloadSeconds)
-                row.decimal(s.bufferBeforeSeconds)
-                row.decimal(s.bufferAfterSeconds)
-                row.decimal(s.rebufferSeconds)
-                row.decimal(s.idleSeconds)
-                row.integer(s.abandonedBytes)
-                row.decimal(s.reward)
-                row.text(utf8: reason)
+            for i in records.indices {
+                reason.removeAll(keepingCapacity: true)
+                records[i].reason.appendDescription(to: &reason)
+                let s = records[i]
+                csv.appendRow(maximumBytes: fixedBytes + CSVRowWriter.textBytes(reason.count)) { row in
+                    row.fields(names)
+                    row.integer(s.index)
+                    row.integer(s.level)
+                    row.decimal(s.bitsPerSecond / 1000)
+                    row.integer(s.bytes)
+                    row.decimal(s.downloadStart)
+                    row.decimal(s.downloadSeconds)
+                    row.decimal(s.bufferBeforeSeconds)
+                    row.decimal(s.bufferAfterSeconds)
+                    row.decimal(s.rebufferSeconds)
+                    row.decimal(s.idleSeconds)
+                    row.integer(s.abandonedBytes)
+                    row.decimal(s.reward)
+                    row.text(utf8: reason)
+                }
             }
-        }
         }
     }
 }

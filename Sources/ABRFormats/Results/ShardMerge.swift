@@ -27,7 +27,8 @@ public enum ShardMerge {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw FormatError(.fileNotFound, path: path, problem: "no such folder", expected: "a shard's result folder, or the --out folder holding shard-* folders")
+                throw FormatError(
+                    .fileNotFound, path: path, problem: "no such folder", expected: "a shard's result folder, or the --out folder holding shard-* folders")
             }
             guard isFolder.boolValue else { throw FormatError(.unreadable, path: path, problem: "is a file", expected: "a result folder") }
             if FileManager.default.fileExists(atPath: path + "/" + ResultSetWriter.manifestName) {
@@ -92,7 +93,8 @@ public enum ShardMerge {
         let missing = (0..<count).filter { byIndex[$0] == nil }
         guard missing.isEmpty else {
             throw FormatError(
-                .shardMismatch, path: first.folder, problem: "shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(count) not given",
+                .shardMismatch, path: first.folder,
+                problem: "shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(count) not given",
                 expected: "all \(count) shards (found \(byIndex.keys.sorted().map(String.init).joined(separator: ", ")))")
         }
         return (0..<count).map { byIndex[$0]! }
@@ -125,8 +127,10 @@ public enum ShardMerge {
             ("data cap", "\(a.dataCapGBPerHour.map(NumberFormat.shortest) ?? "none")", "\(b.dataCapGBPerHour.map(NumberFormat.shortest) ?? "none")"),
             ("policies", a.policies.joined(separator: ","), b.policies.joined(separator: ",")),
             ("video", "\(a.video.path) (\(a.video.fingerprint))", "\(b.video.path) (\(b.video.fingerprint))"),
-            ("traces", "\(a.traces.files) files, \(a.traces.bytes) bytes, listing \(a.traces.listing)",
-             "\(b.traces.files) files, \(b.traces.bytes) bytes, listing \(b.traces.listing)"),
+            (
+                "traces", "\(a.traces.files) files, \(a.traces.bytes) bytes, listing \(a.traces.listing)",
+                "\(b.traces.files) files, \(b.traces.bytes) bytes, listing \(b.traces.listing)"
+            ),
             ("sessions", String(a.sessions), String(b.sessions)),
         ]
         if let (name, x, y) = fields.first(where: { $0.1 != $0.2 }) { return "\(name) \(x) vs \(y)" }
@@ -163,13 +167,15 @@ public enum ShardMerge {
         for part in parts {
             let path = part.folder + "/" + name
             guard part.files[name] != nil else {
-                throw FormatError(.shardMismatch, path: part.folder, problem: "has no \(name) but \(parts[0].folder) has", expected: "the same files in every shard")
+                throw FormatError(
+                    .shardMismatch, path: part.folder, problem: "has no \(name) but \(parts[0].folder) has", expected: "the same files in every shard")
             }
             let reader = try CSVRecordReader(path: path)
             guard let first = try reader.next() else { throw FormatError(.emptyFile, path: path, problem: "has no header", expected: "a CSV header") }
             if let header {
                 guard header == first.raw else {
-                    throw FormatError(.shardMismatch, path: path, line: 1, problem: "its header differs from \(parts[0].folder)'s", expected: "the same columns")
+                    throw FormatError(
+                        .shardMismatch, path: path, line: 1, problem: "its header differs from \(parts[0].folder)'s", expected: "the same columns")
                 }
             } else {
                 header = first.raw
@@ -185,7 +191,8 @@ public enum ShardMerge {
             }
             if row != nil, rows != part.shard.sessions {
                 throw FormatError(
-                    .shardMismatch, path: path, problem: "holds \(rows) session rows, but run.json says \(part.shard.sessions)", expected: "the shard's sessions")
+                    .shardMismatch, path: path, problem: "holds \(rows) session rows, but run.json says \(part.shard.sessions)",
+                    expected: "the shard's sessions")
             }
         }
         try writer.finish(file, &csv)

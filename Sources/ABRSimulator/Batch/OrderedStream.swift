@@ -83,4 +83,3 @@ private final class StreamState<T>: @unchecked Sendable {
         condition.unlock()
     }
 }
-
