@@ -45,6 +45,7 @@ let package = Package(
         .executableTarget(name: "ResultSetFuzzer", dependencies: fuzzerDependencies),
         .executableTarget(name: "PensieveFolderFuzzer", dependencies: fuzzerDependencies),
         .executableTarget(name: "HLSPlaylistFuzzer", dependencies: fuzzerDependencies),
+        .executableTarget(name: "DASHManifestFuzzer", dependencies: fuzzerDependencies),
 
         // Ladder spec files and presets (ABRFormats/Ladder, `ladders/*.json`): `LadderSpec.decode`.
         .executableTarget(

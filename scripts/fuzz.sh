@@ -23,7 +23,7 @@ runs=${1:-1000000}
 [[ $runs =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [RUNS]" >&2; exit 2; }
 all_targets=(
     CookedTraceFuzzer MahimahiTraceFuzzer CSVTraceFuzzer SabreTraceFuzzer TraceReaderFuzzer
-    LadderJSONFuzzer SabreMovieFuzzer PensieveFolderFuzzer HLSPlaylistFuzzer
+    LadderJSONFuzzer SabreMovieFuzzer PensieveFolderFuzzer HLSPlaylistFuzzer DASHManifestFuzzer
     LadderSpecFuzzer ExternalReplyFuzzer ResultSetFuzzer
 )
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
@@ -162,6 +162,8 @@ EOF
         done
         mkdir -p "$corpus/HLSPlaylistFuzzer"
         bundle "$samples/encode" master.m3u8 "${files[@]}" >"$corpus/HLSPlaylistFuzzer/encode-master.m3u8"
+        mkdir -p "$corpus/DASHManifestFuzzer"
+        bundle "$samples/encode" manifest.mpd $(printf '%s\n' "${files[@]}" | grep -v playlist.m3u8) >"$corpus/DASHManifestFuzzer/encode-manifest.mpd"
     else
         echo "note: abrkit encode failed (no FFmpeg?): no ladder.json or HLS samples from the CLI" >&2
     fi
@@ -169,6 +171,7 @@ else
     echo "note: no abrkit CLI: trace conversions, ladder.json and HLS samples skipped" >&2
 fi
 literal HLSPlaylistFuzzer byte-ranges '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000,RESOLUTION=640x360\na.m3u8\n#EXT-X-STREAM-INF:BANDWIDTH=1000000,AVERAGE-BANDWIDTH="900000",RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2"\nhd/b.m3u8\n@@ a.m3u8\n#EXTM3U\n#EXTINF:4.0,\n#EXT-X-BYTERANGE:100000@0\na.mp4\n#EXTINF:4,title\n#EXT-X-BYTERANGE:90000\na.mp4\n@@ hd/b.m3u8\n#EXTM3U\n#EXTINF:4.000,\n#EXT-X-BYTERANGE:200000@0\nb.mp4\n#EXTINF:3.5,\nseg2.ts\n@@ hd/seg2.ts\n0123456789\n'
+literal DASHManifestFuzzer timeline-and-list '<?xml version="1.0"?>\n<MPD mediaPresentationDuration="PT5S"><Period><AdaptationSet contentType="video">\n<SegmentTemplate timescale="10" media="$RepresentationID$/$Number%03d$-$Time$.m4s"><SegmentTimeline><S t="0" d="20" r="-1"/></SegmentTimeline></SegmentTemplate>\n<Representation id="a" bandwidth="100000" width="320" height="180"/>\n<Representation id="b" bandwidth="300000"><SegmentList timescale="1" duration="2"><SegmentURL media="b.mp4" mediaRange="0-99"/><SegmentURL media="b.mp4" mediaRange="100-299"/><SegmentURL mediaRange="300-349"/></SegmentList><BaseURL>b.mp4</BaseURL></Representation>\n</AdaptationSet></Period></MPD>\n@@ a/001-0.m4s\n0123\n@@ a/002-20.m4s\n01\n@@ a/003-40.m4s\n0\n'
 if [[ -d $shared/videos ]]; then
     seed SabreMovieFuzzer "$shared"/videos/sabre/*.json
     mkdir -p "$corpus/PensieveFolderFuzzer"

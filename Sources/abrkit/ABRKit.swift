@@ -5,6 +5,7 @@ struct ABRKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abrkit",
         abstract: "Encode video ladders with FFmpeg and simulate adaptive-bitrate playback over network traces.",
+        version: Version.text,
         subcommands: encoderCommands + [SimulateCommand.self, MergeCommand.self, PlotCommand.self, Traces.self]
     )
 

@@ -38,7 +38,8 @@ struct DemoCommand: ParsableCommand {
     var traces: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Length of the simulated program: the encode looped, seconds.", valueName: "s"))
     var programSeconds: Double = defaultProgramSeconds
-    @Option(parsing: .unconditional, help: "Parallel sessions (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Parallel sessions; as many as this machine has cores unless given.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {

@@ -36,7 +36,7 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
 
-    @Option(help: "Worker threads across rungs (default 0: one per core); output does not depend on it.")
+    @Option(help: "Worker threads across rungs, 0 for one per core; output does not depend on it.")
     var jobs: Int = 0
 
     @Option(

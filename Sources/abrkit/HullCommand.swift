@@ -42,7 +42,7 @@ struct HullCommand: ParsableCommand {
     @Option(help: "Quality the hull is taken over.")
     var metric: PerTitleAnalysis.Metric = .psnr
 
-    @Option(parsing: .unconditional, help: "Worker threads across encodes (default 0: one per core); output does not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads across encodes, 0 for one per core; output does not depend on it.")
     var jobs: Int = 0
 
     @Flag(help: "Encode resolutions larger than the source instead of skipping them.")
@@ -96,7 +96,7 @@ struct HullCommand: ParsableCommand {
         let title = "Per-title hull of \(report.source.name) (\(metric.rawValue.uppercased()))"
         try FigureFile.write(PerTitleReport.figure(analysis, title: title), to: directory.appendingPathComponent("hull.svg").path)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(try encoder.encode(analysis.ladder(from: grid)), to: directory.appendingPathComponent("per-title-ladder.json").path)
         encoder.keyEncodingStrategy = .convertToSnakeCase
         try AtomicFile.write(try encoder.encode(analysis), to: directory.appendingPathComponent("hull.json").path)

@@ -74,7 +74,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Seed for --bandwidth-noise; the same seed gives byte-identical output.")
     var seed: UInt64 = 1
 
-    @Option(help: "Parallel sessions (default: all cores).")
+    @Option(help: "Parallel sessions; as many as this machine has cores unless given.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Write sessions.csv, segments.csv and run.json into this folder (replaced as a whole, docs/formats.md).", valueName: "dir"))

@@ -6,7 +6,8 @@ import ArgumentParser
 struct SimulationInputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A ladder.json, an HLS master playlist (e.g. abrkit encode's master.m3u8), a Sabre movie JSON, or a Pensieve video_size_N folder.",
+            "A ladder.json, an HLS master playlist or a DASH MPD (e.g. abrkit encode's master.m3u8, manifest.mpd), a Sabre movie JSON, "
+                + "or a Pensieve video_size_N folder.",
             valueName: "path"))
     var video: String
 
@@ -37,8 +38,8 @@ struct SimulationInputOptions: ParsableArguments {
 
     @Flag(
         help: ArgumentHelp(
-            "Let an HLS playlist's URIs lead outside the master playlist's folder (../x, absolute paths); by default they are refused, "
-                + "so that a playlist from elsewhere cannot make abrkit look at other files."))
+            "Let an HLS playlist's or a DASH MPD's URIs lead outside the manifest's folder (../x, absolute paths); by default they are "
+                + "refused, so that a manifest from elsewhere cannot make abrkit look at other files."))
     var allowOutside = false
 
     func validate() throws {

@@ -130,7 +130,7 @@ import Testing
             make: {
                 try $0.file("m.json", #"{"segment_duration_ms": 1000, "bitrates_kbps": [1, "two"], "segment_sizes_bits": [[8, 8]]}"#)
             }, code: .invalidJSON, says: "bitrates_kbps[1]"),
-        Case(name: "truncated JSON", make: { try $0.file("m.json", #"{"segment_duration_ms": 10"#) }, code: .unknownFormat, says: "not a JSON object"),
+        Case(name: "truncated JSON", make: { try $0.file("m.json", #"{"segment_duration_ms": 10"#) }, code: .unknownFormat, says: "nor a JSON object"),
         Case(name: "empty file", make: { try $0.file("m.json", "") }, code: .emptyFile, says: "empty"),
     ]
 

@@ -52,6 +52,46 @@ import Testing
         #expect(abs(viaHLS.segmentSeconds - viaLadder.segmentSeconds) < 1e-9)
     }
 
+    /// The three descriptions `encode` writes of one title play it alike: manifest.mpd (DASH reader),
+    /// master.m3u8 (HLS reader) and ladder.json give the same segments, sizes and durations, the short
+    /// last segment of a 2.5 s source included; only the nominal bitrates differ by definition
+    /// (ladder.json: the rung's target; HLS: AVERAGE-BANDWIDTH; DASH: @bandwidth).
+    @Test func theMPDThePlaylistsAndLadderJSONDescribeOneVideo() throws {
+        let dir = try Self.fixture()
+        let out = dir.url.appendingPathComponent("out")
+        let encoded = try CLI.run(["encode", "--sample", "2.5", "--ladder", dir.path("ladder-spec.json"), "--out", out.path, "--no-quality"])
+        #expect(encoded.status == 0, "\(encoded.stderr)")
+        let viaDASH = try VideoReader.read(path: out.appendingPathComponent("manifest.mpd").path)
+        let viaHLS = try VideoReader.read(path: out.appendingPathComponent("master.m3u8").path)
+        let viaLadder = try VideoReader.read(path: out.appendingPathComponent("ladder.json").path)
+        for other in [viaHLS, viaLadder] {
+            #expect(viaDASH.segmentBytes == other.segmentBytes)
+            #expect(viaDASH.segmentSeconds == other.segmentSeconds)
+            #expect(viaDASH.segmentDurations == other.segmentDurations)
+            #expect(viaDASH.levels.map(\.width) == other.levels.map(\.width))
+            #expect(viaDASH.levels.map(\.height) == other.levels.map(\.height))
+        }
+        #expect(viaDASH.segmentDurations == [1, 1, 0.5])
+        #expect(viaDASH.levels.map(\.name) == ["90p", "180p"] && viaDASH.levels.map(\.name) == viaLadder.levels.map(\.name))
+        // Every byte of every segment file is counted once: the table sums to the files on disk.
+        let onDisk = try ["90p", "180p"].flatMap { rung in
+            try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(rung).path).filter { $0.hasSuffix(".m4s") }
+                .map { try #require(FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("\(rung)/\($0)").path)[.size] as? Int) }
+        }
+        #expect(viaDASH.segmentBytes.joined().reduce(0, +) == onDisk.reduce(0, +))
+        // ladder.json writes paths with plain slashes.
+        let ladderText = try String(contentsOf: out.appendingPathComponent("ladder.json"), encoding: .utf8)
+        #expect(!ladderText.contains("\\/"))
+
+        try dir.directory("traces")
+        try dir.file("traces/2mbps.json", #"[{"duration_ms": 100000, "bandwidth_kbps": 2000, "latency_ms": 0}]"#)
+        for extra in [[], ["--video-format", "dash"]] {
+            let simulated = try CLI.run(
+                ["simulate", "--video", out.appendingPathComponent("manifest.mpd").path, "--traces", dir.path("traces"), "--policy", "bba"] + extra)
+            #expect(simulated.status == 0, "\(simulated.stderr)")
+        }
+    }
+
     @Test func missingInputFailsWithTheFileNamed() throws {
         let dir = try Self.fixture()
         let result = try CLI.run([

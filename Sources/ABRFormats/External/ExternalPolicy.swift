@@ -48,7 +48,7 @@ public struct ExternalPolicy: ABRPolicy {
         precondition(timeoutSeconds > 0, "the timeout must be positive")
         self.command = command
         self.timeoutSeconds = min(timeoutSeconds, Self.maximumTimeoutSeconds)
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     public mutating func decide(_ context: DecisionContext) -> Decision {

@@ -15,8 +15,8 @@ import Foundation
 ///   opened. Media playlists and segment files must lie inside the master playlist's folder (the URI
 ///   as written, `..` resolved) unless `allowOutside`; a segment with a byte range is not looked at
 ///   on disk, so its URI is not checked.
-/// - Segment duration: the median `EXTINF` of the first variant (the simulator's model has one duration;
-///   a final short segment is played as a full one).
+/// - Segment duration: the median `EXTINF` of the first variant is the nominal one policies plan
+///   with; every segment plays for its own `EXTINF` (a short last segment included), as from `ladder.json`.
 /// Every variant must list the same number of segments (an aligned ladder, as `abrkit encode` writes).
 public enum HLSVideo {
     /// A variant stream from the master playlist.
@@ -41,7 +41,7 @@ public enum HLSVideo {
     /// - Throws: `FormatError` naming the playlist, the line and the URI of the first problem.
     public static func read(path: String, allowOutside: Bool = false) throws(FormatError) -> Video {
         let text = try TextFile.read(path)
-        let scope = Scope(masterPlaylist: path, allowOutside: allowOutside)
+        let scope = ManifestScope(manifest: path, kind: "master playlist", allowOutside: allowOutside)
         let variants = try parseMaster(text, path: path).sorted { ($0.averageBandwidth ?? $0.bandwidth) < ($1.averageBandwidth ?? $1.bandwidth) }
         var table: [[Int]] = []
         var durations: [Double] = []
@@ -66,7 +66,7 @@ public enum HLSVideo {
             Level(bitsPerSecond: $0.averageBandwidth ?? $0.bandwidth, width: $0.width, height: $0.height, name: $0.height.map { "\($0)p" })
         }
         do {
-            return try Video(levels: levels, segmentSeconds: median, segmentBytes: table)
+            return try Video(levels: levels, segmentSeconds: median, segmentBytes: table, segmentDurations: durations)
         } catch {
             throw FormatError(error, path: path)
         }
@@ -107,7 +107,7 @@ public enum HLSVideo {
     }
 
     /// Segment sizes and EXTINF durations of a media playlist; `scope` says where segment files may lie.
-    static func parseMedia(_ text: String, path: String, scope: Scope) throws(FormatError) -> (sizes: [Int], durations: [Double]) {
+    static func parseMedia(_ text: String, path: String, scope: ManifestScope) throws(FormatError) -> (sizes: [Int], durations: [Double]) {
         var sizes: [Int] = [], durations: [Double] = []
         var duration: (value: Double, line: Int)?
         var byteRange: Int?

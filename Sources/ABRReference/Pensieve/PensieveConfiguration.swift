@@ -20,6 +20,8 @@ public struct PensieveConfiguration: Hashable, Sendable {
     public static let defaultChunkMs = 4_000.0
     /// `TOTAL_VIDEO_CHUNCK = 48`: chunks played per trace (the video files list 49).
     public static let defaultChunkCount = 48
+    /// Where Pensieve's own video (the `video_size_N` chunk sizes of the Envivio title) comes from.
+    public static let videoSource = "github.com/hongzimao/pensieve, commit 1120bb1"
     /// `DEFAULT_QUALITY = 1`: the level of the first chunk, fetched before any decision.
     public static let defaultFirstLevel = 1
     /// `RESEVOIR = 5` (s), bb.py's reservoir.
@@ -67,8 +69,12 @@ public struct PensieveConfiguration: Hashable, Sendable {
         guard bufferThresholdMs.isFinite, bufferThresholdMs >= 0 else { throw fail("buffer threshold \(bufferThresholdMs) ms, expected a finite number ≥ 0") }
         guard sleepQuantumMs.isFinite, sleepQuantumMs > 0 else { throw fail("sleep quantum \(sleepQuantumMs) ms, expected a finite number > 0") }
         guard chunkMs.isFinite, chunkMs > 0 else { throw fail("chunk duration \(chunkMs) ms, expected a finite number > 0") }
-        guard chunkCount >= 1, chunkCount <= video.segmentCount else {
-            throw fail("chunk count \(chunkCount), expected 1...\(video.segmentCount) (the video's segments)")
+        guard chunkCount >= 1 else { throw fail("chunk count \(chunkCount), expected at least 1") }
+        guard chunkCount <= video.segmentCount else {
+            throw fail(
+                "Pensieve's model plays \(chunkCount) chunks (TOTAL_VIDEO_CHUNCK, the length of its own Envivio video), "
+                    + "but this video has \(video.segmentCount) segment\(video.segmentCount == 1 ? "" : "s"); expected a video of at least \(chunkCount) segments, "
+                    + "such as Pensieve's: a folder with its video_size_0 … video_size_5 files (\(Self.videoSource))")
         }
         if let qoe, qoe.utilities.count != video.levelCount {
             throw fail("video has \(video.levelCount) levels but the QoE defines \(qoe.utilities.count) utilities, expected one per level")

@@ -31,7 +31,7 @@ struct LadderOutput {
             Data(manifests.masterPlaylist().utf8),
             to: directory.appendingPathComponent(OutputDirectory.masterPlaylistName))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json: Data
         do { json = try encoder.encode(ladderFile()) } catch {
             throw EncodeError(.internalInvariant, "cannot encode ladder.json: \(error)")
