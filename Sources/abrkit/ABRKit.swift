@@ -5,7 +5,7 @@ struct ABRKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abrkit",
         abstract: "Encode video ladders with FFmpeg and simulate adaptive-bitrate playback over network traces.",
-        subcommands: encoderCommands + [SimulateCommand.self, MergeCommand.self, PlotCommand.self, Traces.self]
+        subcommands: encoderCommands + [SimulateCommand.self, MergeCommand.self, PlotCommand.self, ReportCommand.self, Traces.self]
     )
 
     /// The commands that encode; a build without the `FFmpeg` trait (simulator only) has none.
