@@ -51,11 +51,20 @@ public struct Chart: Sendable {
     public var topAxis: SecondaryAxis?
     /// Fixed x bounds, or `nil` to fit the data.
     public var xBounds: (Double, Double)?
+    /// How the x and y axes spread values; a log axis draws values ≤ 0 on its lower edge.
+    public var xScale: AxisKind
+    public var yScale: AxisKind
+    /// Lines of text under the panel, e.g. what a log axis could not show.
+    public var notes: [String]
 
     public init(
         title: String, xLabel: String, yLabel: String, series: [Series], shaded: [(from: Double, to: Double)] = [],
-        shadedName: String = "stall", includeZeroY: Bool = true, topAxis: SecondaryAxis? = nil, xBounds: (Double, Double)? = nil
+        shadedName: String = "stall", includeZeroY: Bool = true, topAxis: SecondaryAxis? = nil, xBounds: (Double, Double)? = nil,
+        xScale: AxisKind = .linear, yScale: AxisKind = .linear, notes: [String] = []
     ) {
+        self.xScale = xScale
+        self.yScale = yScale
+        self.notes = notes
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

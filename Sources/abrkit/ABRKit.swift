@@ -6,7 +6,7 @@ struct ABRKit: ParsableCommand {
         commandName: "abrkit",
         abstract: "Encode video ladders with FFmpeg and simulate adaptive-bitrate playback over network traces.",
         version: Version.text,
-        subcommands: encoderCommands + [SimulateCommand.self, MergeCommand.self, PlotCommand.self, Traces.self]
+        subcommands: encoderCommands + [SimulateCommand.self, MergeCommand.self, PlotCommand.self, ReportCommand.self, Traces.self]
     )
 
     /// The commands that encode; a build without the `FFmpeg` trait (simulator only) has none.

@@ -77,24 +77,44 @@ struct DemoCommand: ParsableCommand {
         print("Best policy per network family:\n")
         print(byNetwork.rendered)
 
-        // 3. Files and figures, the report last.
+        // 3. Files and figures, the report last: it inlines the figures and links every file.
         let sessionsCSV = ResultsCSV.sessions(linear)
         try AtomicFile.write(sessionsCSV, to: out + "/sessions.csv")
         try AtomicFile.write(ResultsCSV.segments(linear), to: out + "/segments.csv")
         // The comparison tables as data: linear QoE (the table printed), and QoE by measured quality.
         try AtomicFile.write(ResultsCSV.summary(ResultsCSV.summarize(linear)), to: out + "/summary.csv")
         if let quality { try AtomicFile.write(ResultsCSV.summary(ResultsCSV.summarize(quality)), to: out + "/summary-quality.csv") }
-        try FigureFile.write(RateQualityFigure.figure(try LadderVideo.readFile(path: ladderPath)), to: out + "/rate-quality.svg")
-        try FigureFile.write(ResultFigures.cdf(sessionsCSV: sessionsCSV, path: out + "/sessions.csv"), to: out + "/cdf.svg")
-        let showcase = DemoReport.showcase(linear, traces: traceSet)
-        if let (session, trace) = showcase {
-            try FigureFile.write(SessionTimeline.figure(session, trace: trace, segmentSeconds: program.segmentSeconds), to: out + "/timeline.svg")
+        let rateQuality = RateQualityFigure.figure(try LadderVideo.readFile(path: ladderPath))
+        let cdf = try ResultFigures.cdf(sessionsCSV: sessionsCSV, path: out + "/sessions.csv")
+        var figureFiles = try FigureFile.write(rateQuality, to: out + "/rate-quality.svg")
+        figureFiles += try FigureFile.write(cdf, to: out + "/cdf.svg")
+        var timeline: (session: SessionResult, svg: String)?
+        if let (session, trace) = DemoReport.showcase(linear, traces: traceSet) {
+            let figure = SessionTimeline.figure(session, trace: trace, segmentSeconds: program.segmentSeconds)
+            figureFiles += try FigureFile.write(figure, to: out + "/timeline.svg")
+            timeline = (session, figure.svg)
         }
+        let files =
+            [
+                HTMLReport.Link(href: "encode/ladder.json", note: "the measured ladder: segment sizes and quality per rung"),
+                HTMLReport.Link(href: "encode/master.m3u8", note: "HLS master playlist"), HTMLReport.Link(href: "encode/manifest.mpd", note: "DASH manifest"),
+                HTMLReport.Link(href: "sessions.csv", note: "one row per session (docs/formats.md)"),
+                HTMLReport.Link(href: "segments.csv", note: "one row per segment downloaded, with each decision's reason"),
+            ] + figureFiles.map { HTMLReport.Link(href: URL(fileURLWithPath: $0).lastPathComponent, note: "figure") }
+        let summaries = PolicySummary.summarize(linear), title = comparisonTitle(program, traceCount: traceSet.count)
         let page = DemoReport.page(
-            encoded: encoded, sampleSeconds: seconds, rungTable: rungTable, programSeconds: programSeconds, traceCount: traceSet.count,
-            comparison: comparison, byNetwork: byNetwork, timeline: showcase.map { ($0.0, "timeline.svg") })
+            encoded: encoded, sampleSeconds: seconds, programSeconds: programSeconds, traceCount: traceSet.count,
+            comparison: (SimulationReport.heading(summaries, title: title), SimulationReport.rows(summaries, title: title)), byNetwork: byNetwork,
+            figures: DemoReport.Figures(timeline: timeline, cdf: cdf.svg, rateQuality: rateQuality.svg), files: files)
         try AtomicFile.write(page.html, to: out + "/report.html")
         FileHandle.standardError.write(Data("wrote \(out)/report.html, sessions.csv, segments.csv, summary*.csv and figures\n".utf8))
+    }
+
+    /// The comparison table's title line for the looped program under QoE_lin, no cap.
+    private func comparisonTitle(_ program: Video, traceCount: Int) -> SimulationReport.Title {
+        SimulationReport.Title(
+            videoSegments: program.segmentCount, segmentSeconds: program.segmentSeconds, levels: program.levelCount, traceCount: traceCount,
+            qoe: QoEModel.Utility.linear.rawValue, dataCap: nil)
     }
 
     private func encode(into folder: String) throws -> EncodeReport {

@@ -81,7 +81,7 @@ struct PlottingTests {
         #expect(inspector.polylinePointCounts == [7, 5, 7, 5])
     }
 
-    @Test("a session timeline has bitrate, buffer and bandwidth panels with its stalls shaded")
+    @Test("a session timeline has a rate panel (bitrate over bandwidth) and a buffer panel, with its stalls shaded")
     func timeline() throws {
         // Two 2 Mbit segments of 1 s over 1 Mbit/s: one 1 s stall.
         let video = try Video(constantBitrate: [Level(bitsPerSecond: 2e6)], segmentSeconds: 1, segmentCount: 2)
@@ -94,8 +94,8 @@ struct PlottingTests {
         let result = session.run()
         #expect(result.stalls.count == 1)
         let inspector = try SVGInspector.inspect(SessionTimeline.figure(result, trace: trace, segmentSeconds: 1).svg)
-        #expect(inspector.chartTitles == ["Chosen bitrate", "Buffer level", "Available bandwidth (slow)"])
-        #expect(inspector.shadeCount == 3)
+        #expect(inspector.chartTitles == ["Bitrate chosen and bandwidth offered (slow)", "Buffer level"])
+        #expect(inspector.shadeCount == 2)
         #expect(inspector.texts.contains("buffer (s)"))
         // Buffer: 0 until the first arrival at 2 s, 1 s, dry at 3 s, stalled to 4 s, 1 s, played out at 5 s.
         let buffer = SessionTimeline.bufferPoints(result, segmentSeconds: 1)

@@ -48,9 +48,12 @@ import FoundationXML
         let cdf = try SeriesNames.of(out.appendingPathComponent("cdf.svg"))
         #expect(cdf.count == 3 * policies.count && Set(cdf) == policies)
         let timeline = try SeriesNames.of(out.appendingPathComponent("timeline.svg"))
-        #expect(timeline.count == 3 && timeline[1...] == ["buffer", "trace"])
-        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(html.contains("<img src=\"rate-quality.svg\"") && html.contains("<img src=\"cdf.svg\"") && html.contains("optimal QoE/seg"))
+        #expect(timeline.count == 3 && timeline[0] == "bandwidth" && timeline[2] == "buffer")
+        // The report is self-contained: figures inlined, every table an HTML table, the files linked.
+        let page = try ReportPage.parse(try Data(contentsOf: out.appendingPathComponent("report.html")))
+        #expect(page.elementCounts["img"] == nil && page.elementCounts["pre"] == nil && page.elementCounts["svg"] == 3)
+        #expect(page.tables.count == 3 && page.tables.allSatisfy(\.sortable) && page.tables[2].header.contains("optimal QoE/seg"))
+        #expect(page.links.contains("sessions.csv") && page.links.contains("segments.csv") && page.links.contains("encode/ladder.json"))
 
         // The data saver holds on every trace of traces/, for every policy, on the encoded ladder.
         let capped = dir.url.appendingPathComponent("capped")

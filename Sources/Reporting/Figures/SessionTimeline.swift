@@ -1,25 +1,26 @@
 import ABRSimulator
 
-/// One session against time: chosen bitrate, buffer level, and the bandwidth the trace offered,
-/// one panel each, with stalls shaded on every panel.
+/// One session against time: the bitrate chosen over the bandwidth the trace offered, on one axis
+/// in one unit (Mbit/s) so that a reader sees at a glance when the policy asked for more than the
+/// network gave, and the buffer level below; stalls shaded on both panels.
 public enum SessionTimeline {
     public static func figure(_ result: SessionResult, trace: BandwidthTrace, segmentSeconds: Double) -> Figure {
         let end = result.metrics.sessionSeconds
         let stalls = result.stalls.map { (from: $0.start, to: $0.start + $0.durationSeconds) }
-        var bitrate: [(x: Double, y: Double)] = result.segments.map { (x: $0.downloadStart, y: $0.bitsPerSecond / 1000) }
-        if let last = result.segments.last { bitrate.append((x: last.downloadStart + last.downloadSeconds, y: last.bitsPerSecond / 1000)) }
+        var bitrate: [(x: Double, y: Double)] = result.segments.map { (x: $0.downloadStart, y: $0.bitsPerSecond / 1e6) }
+        if let last = result.segments.last { bitrate.append((x: last.downloadStart + last.downloadSeconds, y: last.bitsPerSecond / 1e6)) }
         let charts = [
             Chart(
-                title: "Chosen bitrate", xLabel: "time (s)", yLabel: "bitrate (kbit/s)",
-                series: [Chart.Series(name: result.policyName, points: bitrate, style: .step)], shaded: stalls, xBounds: (0, end)),
+                title: "Bitrate chosen and bandwidth offered (\(trace.name))", xLabel: "time (s)", yLabel: "rate (Mbit/s)",
+                series: [
+                    Chart.Series(name: "bandwidth", points: bandwidthPoints(trace, until: end), style: .step),
+                    Chart.Series(name: result.policyName, points: bitrate, style: .step),
+                ], shaded: stalls, xBounds: (0, end)),
             Chart(
                 title: "Buffer level", xLabel: "time (s)", yLabel: "buffer (s)",
                 series: [Chart.Series(name: "buffer", points: bufferPoints(result, segmentSeconds: segmentSeconds))], shaded: stalls, xBounds: (0, end)),
-            Chart(
-                title: "Available bandwidth (\(trace.name))", xLabel: "time (s)", yLabel: "bandwidth (Mbit/s)",
-                series: [Chart.Series(name: "trace", points: bandwidthPoints(trace, until: end), style: .step)], shaded: stalls, xBounds: (0, end)),
         ]
-        return Figure(title: "Session timeline: \(result.policyName) over \(result.traceName)", charts: charts, panelHeight: 170)
+        return Figure(title: "Session timeline: \(result.policyName) over \(result.traceName)", charts: charts, panelHeight: 200)
     }
 
     /// The buffer level at every event: drains while playing, rises by a segment at each arrival.

@@ -1,5 +1,6 @@
 import ABRFormats
 import ABRSimulator
+import Foundation
 import LadderCore
 
 /// The demo's per-network summary and its choice of a session to draw.
@@ -62,21 +63,35 @@ public enum DemoReport {
         return (session, trace)
     }
 
-    /// The demo's report page: what each rung costs, which policy plays best, one session, CDFs
-    /// across traces and the ladder's rate–quality curves (the figures are files beside the page).
+    /// The figures of the demo's page, as SVG documents to inline.
+    public struct Figures: Sendable {
+        /// The session drawn, and its timeline; `nil` when there was none to draw.
+        public var timeline: (session: SessionResult, svg: String)?
+        public var cdf: String
+        public var rateQuality: String
+
+        public init(timeline: (session: SessionResult, svg: String)?, cdf: String, rateQuality: String) {
+            self.timeline = timeline
+            self.cdf = cdf
+            self.rateQuality = rateQuality
+        }
+    }
+
+    /// The demo's report page: what each rung costs, which policy plays it best, one session, CDFs
+    /// across traces and the ladder's rate–quality curves, and links to every file written.
     ///
     /// - Parameters:
     ///   - encoded: the encode of the built-in sample.
     ///   - seconds: how much of the sample was encoded.
-    ///   - rungTable: ``SummaryTable``'s text for `encoded`.
     ///   - programSeconds: the length of the looped program the policies played.
     ///   - traceCount: how many traces each policy played.
-    ///   - comparison: ``SimulationReport``'s table of the policies.
+    ///   - comparison: ``SimulationReport``'s heading and table of the policies.
     ///   - byNetwork: the best policy per network family (``bestByNetwork(linear:quality:)``).
-    ///   - timeline: the session drawn in `timeline.svg` and that file's name, when one was drawn.
+    ///   - figures: the figures, inlined into the page.
+    ///   - files: the files beside the page, linked.
     public static func page(
-        encoded: EncodeReport, sampleSeconds seconds: Double, rungTable: String, programSeconds: Double, traceCount: Int,
-        comparison: String, byNetwork: TextTable, timeline: (session: SessionResult, file: String)?
+        encoded: EncodeReport, sampleSeconds seconds: Double, programSeconds: Double, traceCount: Int,
+        comparison: (heading: String, table: TextTable), byNetwork: TextTable, figures: Figures, files: [HTMLReport.Link]
     ) -> HTMLReport {
         var report = HTMLReport(title: "abrkit demo: what this title costs, and which policy plays it best")
         report.append(.heading("What each rung costs"))
@@ -84,27 +99,34 @@ public enum DemoReport {
             .paragraph(
                 "The built-in sample (\(encoded.source.width)×\(encoded.source.height), \(NumberFormat.decimal(seconds)) s) encoded with the \(encoded.ladder.name) ladder; bitrates, GB per hour (10⁹ bytes per hour of viewing) and quality are measured from the files written, against the source."
             ))
-        report.append(.code(rungTable))
+        report.append(.table(SummaryTable.table(encoded)))
+        report.append(.paragraph(SummaryTable.footer(encoded).trimmingCharacters(in: .whitespacesAndNewlines)))
         report.append(.heading("Which policy plays it best"))
         report.append(
             .paragraph(
                 "Every policy over \(traceCount) traces, playing a \(NumberFormat.decimal(programSeconds)) s program (the encode's measured segments looped). QoE_lin per segment: bitrate (Mbit/s) − 4.3 × stall s − |Δbitrate|; quality QoE: SSIM (dB) − 100 × stall s − |ΔSSIM dB|."
             ))
-        report.append(.code(comparison))
+        report.append(.paragraph(comparison.heading))
+        report.append(.table(comparison.table))
+        report.append(.paragraph("The best online policy per network family, next to the offline optimum (an upper bound):"))
         report.append(.table(byNetwork))
-        if let (session, file) = timeline {
+        if let (session, svg) = figures.timeline {
             report.append(.heading("One session"))
             report.append(
-                .figure(file: file, caption: "\(session.policyName) over \(session.traceName): chosen bitrate, buffer and bandwidth; stalls shaded."))
+                .figure(svg: svg, caption: "\(session.policyName) over \(session.traceName): chosen bitrate over offered bandwidth, and buffer; stalls shaded.")
+            )
         }
         report.append(.heading("Across traces"))
-        report.append(.figure(file: "cdf.svg", caption: "CDFs across traces of QoE per segment, average bitrate and rebuffer ratio, one curve per policy."))
-        report.append(.heading("Rate and quality of the ladder"))
-        report.append(.figure(file: "rate-quality.svg", caption: "PSNR and SSIM against measured bitrate per rung; GB per hour on the top axis."))
         report.append(
-            .paragraph(
-                "Files: encode/ (CMAF segments, master.m3u8, manifest.mpd, ladder.json), sessions.csv, segments.csv, and the SVG (PNG when rsvg-convert is installed) figures."
+            .figure(
+                svg: figures.cdf,
+                caption:
+                    "CDFs across traces of QoE per segment, average bitrate and rebuffer ratio (log axis; sessions without a stall start each curve at the left edge), one curve per policy."
             ))
+        report.append(.heading("Rate and quality of the ladder"))
+        report.append(.figure(svg: figures.rateQuality, caption: "PSNR and SSIM against measured bitrate per rung (log axis); GB per hour on the top axis."))
+        report.append(.heading("Files"))
+        report.append(.links(files))
         return report
     }
 }

@@ -38,6 +38,11 @@ public enum SimulationReport {
 
     /// The title line and one row per policy.
     public static func table(_ summaries: [PolicySummary], title: Title) -> String {
+        heading(summaries, title: title) + "\n" + rows(summaries, title: title).rendered
+    }
+
+    /// One row per policy, for a terminal or an HTML page.
+    public static func rows(_ summaries: [PolicySummary], title: Title) -> TextTable {
         var header = ["policy", "sessions", "QoE mean", "QoE median", "QoE/seg", "avg kbps", "rebuf %", "switches", "startup s", "GB/h"]
         if title.dataCap != nil { header.append("capped %") }
         var table = TextTable(header: header)
@@ -51,13 +56,16 @@ public enum SimulationReport {
             if title.dataCap != nil { row.append(NumberFormat.fixed(s.cappedShare * 100, 1)) }
             table.append(row)
         }
+        return table
+    }
+
+    /// The line above the table: segments, levels, traces, QoE model, cap and model; no newline.
+    public static func heading(_ summaries: [PolicySummary], title: Title) -> String {
         let segments = summaries.map(\.maximumSegments).max() ?? title.videoSegments
         let cap = title.dataCap.map { ", data cap \(NumberFormat.decimal($0)) GB/h" } ?? ""
         let traces = "\(title.traceCount) trace\(title.traceCount == 1 ? "" : "s")"
-        let heading =
-            "\(segments) segments × \(NumberFormat.decimal(title.segmentSeconds)) s, \(title.levels) levels, \(traces), QoE \(title.qoe)\(cap)"
-            + (title.model == "default" ? "" : ", model \(title.model)") + "\n"
-        return heading + table.rendered
+        return "\(segments) segments × \(NumberFormat.decimal(title.segmentSeconds)) s, \(title.levels) levels, \(traces), QoE \(title.qoe)\(cap)"
+            + (title.model == "default" ? "" : ", model \(title.model)")
     }
 
     /// The same summary as JSON, for scripts: the title's facts and one object per policy with

@@ -7,7 +7,11 @@ import LadderCore
 /// With audio, a "+audio GB/h" column adds the audio rendition's GB/h to each rung's: what a
 /// viewer of that rung downloads per hour, and what the cap verdict checks.
 public enum SummaryTable {
-    public static func render(_ report: EncodeReport) -> String {
+    /// The table and the line under it, as a terminal shows them.
+    public static func render(_ report: EncodeReport) -> String { table(report).rendered + footer(report) }
+
+    /// One row per rung (and audio), for a terminal or an HTML page.
+    public static func table(_ report: EncodeReport) -> TextTable {
         let audioGBPerHour = report.audio?.gigabytesPerHour
         var header = ["rung", "resolution", "codec", "target kbps", "avg kbps", "peak kbps", "GB/h"]
         if audioGBPerHour != nil { header.append("+audio GB/h") }
@@ -37,11 +41,15 @@ public enum SummaryTable {
         }
         var table = TextTable(header: header, textColumns: 3)
         for row in rows { table.append(row) }
+        return table
+    }
+
+    /// The line under the table: frames, duration, segment length, and whether verdicts include audio.
+    public static func footer(_ report: EncodeReport) -> String {
         let capNote = report.audio == nil ? "" : " (cap verdicts include audio)"
-        return table.rendered
-            + String(
-                format: "%d frames, %.2f s, %.3g s segments%@%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, lastNote(report), capNote
-            )
+        return String(
+            format: "%d frames, %.2f s, %.3g s segments%@%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, lastNote(report), capNote
+        )
     }
 
     /// ", the last 2 s" when the last segment is shorter than the others, else nothing.
