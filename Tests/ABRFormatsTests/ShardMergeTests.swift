@@ -14,10 +14,11 @@ import Testing
             traces: .init(files: 4, bytes: 40, listing: "0"), sessions: sessions, shard: shard)
     }
 
-    /// A committed set holding a header-only sessions.csv.
+    /// A committed set holding a header-only sessions.csv and its (empty) summary, as simulate writes them.
     static func folder(_ dir: TemporaryDirectory, _ name: String, _ run: RunManifest) throws -> String {
         let writer = try ResultSetWriter(target: dir.path(name))
         try writer.write(ResultsCSV.sessionColumns.joined(separator: ",") + "\n", to: "sessions.csv")
+        try writer.write(ResultsCSV.summary([]), to: "summary.csv")
         try writer.commit(run: run)
         return dir.path(name)
     }
