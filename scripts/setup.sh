@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages abrkit needs, if any is missing: FFmpeg's C libraries and headers
 # (the encoder links them), pkg-config (to find them), the ffmpeg/ffprobe CLIs (independent oracles
-# in the tests) and python3 (the external-policy example the tests run).
+# in the tests), python3 (the external-policy example the tests run) and rsvg-convert (librsvg2-bin:
+# PNG and PDF figures).
 set -euo pipefail
 
-packages=(libavcodec-dev libavformat-dev libswscale-dev libswresample-dev libavutil-dev pkg-config ffmpeg python3)
+packages=(libavcodec-dev libavformat-dev libswscale-dev libswresample-dev libavutil-dev pkg-config ffmpeg python3 librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,9 +16,9 @@ struct ReportCommand: ParsableCommand {
             here too); the page inlines its figures, sorts its tables on a click, and links the CSVs by relative paths.
 
             Examples:
-              abrkit simulate --video movie.json --traces traces --out uncapped
-              abrkit simulate --video movie.json --traces traces --data-cap 1 --out capped
-              abrkit report --sessions uncapped capped --out report
+              abrkit simulate --video out/ladder.json --traces traces --out plain
+              abrkit simulate --video out/ladder.json --traces traces --data-cap 1 --out saver
+              abrkit report --sessions plain saver --out plain-vs-saver
             """
     )
 
@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let figure = ResultsReport.cdf(run)
             let written = try FigureFile.write(figure, to: out + "/\(name)-cdf.svg")
             figures.append(figure.svg)
-            let data = ["sessions.csv", "segments.csv", ResultSetWriter.manifestName].filter { run.files[$0] != nil }.map { file in
+            let data = ["sessions.csv", "segments.csv", "summary.csv", ResultSetWriter.manifestName].filter { run.files[$0] != nil }.map { file in
                 HTMLReport.Link(href: Self.href(from: out, to: run.folder + "/" + file), text: "\(run.label)/\(file)")
             }
             files.append(

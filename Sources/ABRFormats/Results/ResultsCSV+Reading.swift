@@ -91,7 +91,7 @@ extension ResultsCSV {
     /// Where `name` is in a `sessions.csv` header.
     ///
     /// - Throws: `FormatError` naming the column when the header lacks it.
-    static func column(_ name: SessionColumn, in header: [String], path: String) throws(FormatError) -> Int {
+    public static func column(_ name: SessionColumn, in header: [String], path: String) throws(FormatError) -> Int {
         guard let i = header.firstIndex(of: name.rawValue) else {
             throw FormatError(
                 .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",

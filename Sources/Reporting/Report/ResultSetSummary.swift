@@ -28,14 +28,7 @@ public struct ResultSetSummary: Sendable {
         let reader = try CSVRecordReader(path: path)
         guard let header = try reader.next() else { throw FormatError(.emptyFile, path: path, problem: "has no header", expected: "a CSV header") }
         let columns = try ResultsCSV.SummaryColumns(header: header.fields, path: path)
-        func column(_ name: ResultsCSV.SessionColumn) throws(FormatError) -> Int {
-            guard let i = header.fields.firstIndex(of: name.rawValue) else {
-                throw FormatError(
-                    .malformedRecord, path: path, line: 1, value: name.rawValue, problem: "the header has no column '\(name.rawValue)'",
-                    expected: "a sessions.csv written by this abrkit's simulate")
-            }
-            return i
-        }
+        func column(_ name: ResultsCSV.SessionColumn) throws(FormatError) -> Int { try ResultsCSV.column(name, in: header.fields, path: path) }
         let trace = try column(.trace), qoePerSegment = try column(.qoePerSegment), rebufferRatio = try column(.rebufferRatio)
         var summary = PolicySummary.Accumulator()
         var distributions = SessionDistributions()
