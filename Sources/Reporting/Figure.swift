@@ -1,6 +1,6 @@
 /// Charts stacked vertically into one SVG document, with one legend for the whole figure.
 ///
-/// Every series is told apart by colour, marker and dash together (``SeriesStyle``), assigned by
+/// Every series is told apart by colour, marker and dash together (`SeriesStyle`), assigned by
 /// name across the figure, so that a policy looks the same in every panel.
 public struct Figure: Sendable {
     /// 900 px: a full-width figure in a report, legible when scaled to a two-column paper's page width.

@@ -26,7 +26,7 @@ public final class CSVRecordReader {
     ///
     /// - Throws: `FormatError` for an unterminated quote (naming the line it started on) or a
     ///   read error.
-    /// - Parameter fields: false to skip splitting the record (`fields` is then empty), for
+    /// - Parameter split: false to skip splitting the record (`fields` is then empty), for
     ///   callers that only copy rows.
     public func next(fields split: Bool = true) throws(FormatError) -> (fields: [String], raw: ArraySlice<UInt8>)? {
         var scanned = start

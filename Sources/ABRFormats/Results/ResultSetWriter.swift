@@ -17,7 +17,7 @@ public final class ResultSetWriter {
 
     /// The folder the results end up in.
     public let target: String
-    /// Where the files are written until ``commit()``.
+    /// Where the files are written until ``commit(run:)``.
     public let staging: String
     /// The lock file, open while the writer holds the folder; -1 once released.
     private var lock: Int32

@@ -8,7 +8,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
     /// The video as played.
     public struct VideoInput: Codable, Equatable, Sendable {
         public var path: String
-        /// ``Video/fingerprint``: levels, durations, sizes and quality, hashed.
+        /// `Video.fingerprint` (ABRSimulator): levels, durations, sizes and quality, hashed.
         public var fingerprint: String
         public var segments: Int
         public var segmentSeconds: Double

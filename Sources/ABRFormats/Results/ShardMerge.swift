@@ -3,7 +3,7 @@ import Foundation
 
 /// `abrkit merge`: the shards of one sweep joined into the result set one unsharded run writes.
 ///
-/// Shards are contiguous parts in session order (``Shard``), so the merged tables are the shards'
+/// Shards are contiguous parts in session order (`Shard` in ABRSimulator), so the merged tables are the shards'
 /// rows concatenated by shard index, `summary.csv` is rebuilt from the rows, and the merged
 /// `run.json` is a shard's without its `shard`.
 /// Everything is checked before anything is written: every shard present once, complete (each

@@ -12,7 +12,10 @@ public enum OrderedStream {
     public static let defaultWindowPerJob = 64
 
     /// - Parameters:
+    ///   - count: the indices, `0..<count`.
+    ///   - jobs: worker threads (at most `count`).
     ///   - window: results computed ahead of the consumer, at least 1.
+    ///   - produce: the work for one index, on a worker thread.
     ///   - consume: called with `(i, produce(i))` for `i = 0, 1, …` in order; when it throws, workers
     ///     stop taking new indices, the ones running finish, and the error is rethrown.
     public static func run<T: Sendable>(

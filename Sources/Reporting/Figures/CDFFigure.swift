@@ -35,7 +35,10 @@ public enum CDFFigure {
     /// This panel puts the stalls on a log axis instead, and says how many sessions had none
     /// (they sit on the axis's left edge, where each curve starts at its zero-stall share).
     ///
-    /// - Parameter values: (policy, rebuffer ratio in %) per session.
+    /// - Parameters:
+    ///   - title: the panel's title.
+    ///   - axisLabel: the x axis's label.
+    ///   - values: (policy, rebuffer ratio in %) per session.
     public static func rebufferMetric(title: String, axisLabel: String, values: [(policy: String, values: [Double])]) -> Metric {
         guard values.contains(where: { $0.values.contains { $0 > 0 } }) else {
             return Metric(title: title, axisLabel: axisLabel, values: values, notes: ["No session stalled."])
