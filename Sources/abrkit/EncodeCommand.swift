@@ -14,8 +14,11 @@ struct EncodeCommand: ParsableCommand {
         discussion: """
             Decodes the input once, scales and encodes every rung concurrently with an IDR at every segment \
             boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
-            (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
-            data-cap verdict.
+            (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM (and \
+            VMAF with --metrics psnr,ssim,vmaf) and the data-cap verdict.
+
+            VMAF needs an ffmpeg with the libvmaf filter: --ffmpeg PATH, else ffmpeg on PATH if it has the filter, \
+            else the one in the imageio-ffmpeg Python package (python3 -m pip install --user imageio-ffmpeg).
             """
     )
 
@@ -51,8 +54,25 @@ struct EncodeCommand: ParsableCommand {
     @Flag(help: "Encode rungs larger than the source instead of skipping them.")
     var upscale = false
 
-    @Flag(help: "Skip the PSNR/SSIM measurement (faster).")
+    @Flag(help: "Skip every quality measurement (faster).")
     var noQuality = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Quality metrics, comma-separated: \(QualityMetric.allCases.map(\.rawValue).joined(separator: ", ")); psnr and ssim are measured together (default: psnr,ssim).",
+            valueName: "list"))
+    var metrics: String?
+
+    @Option(help: "libvmaf model for VMAF (default \(VMAFOptions.defaultModel)), e.g. vmaf_4k_v0.6.1.")
+    var vmafModel: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: "Score every N-th frame for VMAF (libvmaf's n_subsample; default \(VMAFOptions.defaultSubsample)); must divide the segment's frame count.")
+    var vmafSubsample: Int?
+
+    @Option(help: ArgumentHelp("An ffmpeg with the libvmaf filter, for VMAF (default: looked for, see above).", valueName: "path"))
+    var ffmpeg: String?
 
     @OptionGroup var progress: ProgressOptions
 
@@ -65,15 +85,34 @@ struct EncodeCommand: ParsableCommand {
             throw ValidationError("--encoder-threads \(encoderThreads): expected 0 (encoder's choice) or more")
         }
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
+        let chosen = try QualityMetric.parse(metrics ?? QualityMetric.defaultList)
+        if noQuality, metrics != nil { throw ValidationError("--no-quality measures nothing; drop --metrics") }
+        if !chosen.contains(.vmaf) || noQuality {
+            for (flag, given) in [("--vmaf-model", vmafModel != nil), ("--vmaf-subsample", vmafSubsample != nil), ("--ffmpeg", ffmpeg != nil)] where given {
+                throw ValidationError("\(flag) applies to VMAF only; add vmaf to --metrics (e.g. --metrics psnr,ssim,vmaf)")
+            }
+        }
+        if let vmafSubsample, vmafSubsample < 1 {
+            throw ValidationError("--vmaf-subsample \(vmafSubsample): expected 1 (every frame) or more")
+        }
+    }
+
+    /// VMAF's settings when `--metrics` asks for it.
+    var vmafOptions: VMAFOptions? {
+        guard !noQuality, (try? QualityMetric.parse(metrics ?? QualityMetric.defaultList))?.contains(.vmaf) == true else { return nil }
+        return VMAFOptions(
+            model: vmafModel ?? VMAFOptions.defaultModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
     }
 
     func run() throws {
         var spec = try LadderSpec.load(nameOrPath: ladder)
         if let codec { spec = try spec.replacingCodec(with: codec, file: ladder) }
+        let chosen = try QualityMetric.parse(metrics ?? QualityMetric.defaultList)
         let options = EncodeOptions(
             input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
-            measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
+            measureQuality: !noQuality && chosen.measuresPSNRSSIM,
+            encoderThreads: slicedThreads ? nil : encoderThreads, vmaf: vmafOptions)
         print(SummaryTable.render(try EncodeRun.run(options, progress: progress)), terminator: "")
     }
 }

@@ -20,8 +20,14 @@ public struct LadderFile: Codable, Hashable, Sendable {
     public var segmentSizesBits: [[Int]]
     /// Per-level description and measurements, same order as `bitratesKbps`.
     public var levels: [LevelInfo]
-    /// Per-segment quality tables, `[segment][level]`, keyed by metric ("psnr_db", "ssim", "ssim_db").
+    /// Per-segment quality tables, `[segment][level]`, keyed by metric ("psnr_db", "psnr_y_db",
+    /// "ssim", "ssim_db", and "vmaf": the mean VMAF of the segment's scored frames).
     public var segmentQuality: [String: [[Double]]]?
+    /// How VMAF was measured, when it was.
+    public var vmaf: VMAFInfo?
+
+    /// The `segment_quality` key of the per-segment VMAF table.
+    public static let vmafQualityKey = "vmaf"
     /// What was encoded.
     public var source: SourceInfo?
     /// The audio rendition packaged beside the video, if any.
@@ -30,8 +36,9 @@ public struct LadderFile: Codable, Hashable, Sendable {
     public init(
         segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
         segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil,
-        segmentDurationsMs: [Double]? = nil
+        segmentDurationsMs: [Double]? = nil, vmaf: VMAFInfo? = nil
     ) {
+        self.vmaf = vmaf
         self.segmentDurationsMs = segmentDurationsMs
         self.abrkitLadderVersion = 1
         self.segmentDurationMs = segmentDurationMs
@@ -51,7 +58,17 @@ public struct LadderFile: Codable, Hashable, Sendable {
         case segmentSizesBits = "segment_sizes_bits"
         case levels
         case segmentQuality = "segment_quality"
-        case source, audio
+        case source, audio, vmaf
+    }
+
+    /// The VMAF measurement's settings.
+    public struct VMAFInfo: Codable, Hashable, Sendable {
+        /// libvmaf model name, e.g. "vmaf_v0.6.1".
+        public var model: String
+        /// Every n-th frame was scored (libvmaf's `n_subsample`).
+        public var subsample: Int
+
+        public init(model: String, subsample: Int) { self.model = model; self.subsample = subsample }
     }
 
     /// One rendition's description and measurements.
@@ -77,12 +94,20 @@ public struct LadderFile: Codable, Hashable, Sendable {
         public var withinCap: Bool?
         /// Media playlist of this rung, relative to the ladder file.
         public var playlist: String?
+        /// Mean VMAF over the scored frames, at the source's size (rung upscaled bicubically).
+        public var vmaf: Double?
+        /// libvmaf's harmonic mean of the frame scores, `n / Σ 1/(1 + s) − 1`.
+        public var vmafHarmonicMean: Double?
+        /// 5th percentile of the frame scores (linear interpolation between closest ranks).
+        public var vmafPercentile5: Double?
 
         public init(
             name: String, width: Int, height: Int, codec: String, codecString: String? = nil, targetKbps: Double? = nil,
             averageKbps: Double, peakKbps: Double, gbPerHour: Double, psnrYDb: Double? = nil, psnrDb: Double? = nil,
-            ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil
+            ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil,
+            vmaf: Double? = nil, vmafHarmonicMean: Double? = nil, vmafPercentile5: Double? = nil
         ) {
+            self.vmaf = vmaf; self.vmafHarmonicMean = vmafHarmonicMean; self.vmafPercentile5 = vmafPercentile5
             self.name = name; self.width = width; self.height = height; self.codec = codec; self.codecString = codecString
             self.targetKbps = targetKbps; self.averageKbps = averageKbps; self.peakKbps = peakKbps; self.gbPerHour = gbPerHour
             self.psnrYDb = psnrYDb; self.psnrDb = psnrDb; self.ssim = ssim
@@ -102,6 +127,9 @@ public struct LadderFile: Codable, Hashable, Sendable {
             case dataCapGBPerHour = "data_cap_gb_per_hour"
             case withinCap = "within_cap"
             case playlist
+            case vmaf
+            case vmafHarmonicMean = "vmaf_harmonic_mean"
+            case vmafPercentile5 = "vmaf_p5"
         }
     }
 

@@ -14,6 +14,12 @@ public struct EncodeError: Error, Sendable, CustomStringConvertible {
         case encoderUnavailable
         case outputNotWritable
         case ffmpeg
+        /// No ffmpeg with the libvmaf filter was found (or the one named is not usable).
+        case vmafUnavailable
+        /// A VMAF model or subsample that cannot be used.
+        case invalidVMAFOptions
+        /// The VMAF back end failed while scoring.
+        case vmafFailed
         case internalInvariant
     }
 

@@ -71,6 +71,14 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.noUsableRung, "no rung of '\(ladder.name)' fits the source \(description.width)x\(description.height) (use --upscale)")
         }
 
+        var vmaf: (backend: any VMAFBackend, options: VMAFOptions)? = nil
+        if let vmafOptions = options.vmaf {
+            try vmafOptions.validate(gopFrames: gopFrames)
+            let backend = try FFmpegVMAFBackend.locate(explicitPath: vmafOptions.ffmpegPath)
+            try backend.validateModel(vmafOptions.model)
+            vmaf = (backend, vmafOptions)
+        }
+
         try OutputDirectory.prepare(options.outputDirectory)
         var audio: AudioRendition? = nil
         if let file, let stream = file.audioStream {
@@ -93,7 +101,7 @@ public struct EncodeJob: Sendable {
             encoders.append(
                 try RungEncoder(
                     index: index, rung: choice.rung, settings: settings, source: description,
-                    directory: directory, measureQuality: options.measureQuality))
+                    directory: directory, measureQuality: options.measureQuality, vmaf: vmaf))
         }
 
         let pool = WorkerPool(encoders: encoders, threadCount: options.jobs, framesInFlight: options.framesInFlight)
@@ -114,7 +122,8 @@ public struct EncodeJob: Sendable {
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
         let report = EncodeReport(
             ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
-            totalFrames: totalFrames, rungs: reports, audio: audioReport)
+            totalFrames: totalFrames, rungs: reports, audio: audioReport,
+            vmafModel: options.vmaf?.model, vmafSubsample: options.vmaf?.subsample)
         try LadderOutput(report: report).write(to: options.outputDirectory)
         return report
     }

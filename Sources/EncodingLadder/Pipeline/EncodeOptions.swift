@@ -25,6 +25,8 @@ public struct EncodeOptions: Sendable {
     public var upscale: Bool
     /// Measure PSNR/SSIM against the source (decodes every rung once more).
     public var measureQuality: Bool
+    /// Measure VMAF against the source too (same decoded, upscaled pictures); nil = no VMAF.
+    public var vmaf: VMAFOptions?
     /// Frames each worker may have queued; with the encoders' own delay this bounds memory.
     public var framesInFlight: Int
     /// Threads inside each rung's encoder: 1 (the default) is byte-reproducible run after run; nil
@@ -53,8 +55,9 @@ public struct EncodeOptions: Sendable {
         input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
         jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
         framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = EncodeOptions.reproducibleEncoderThreads,
-        progressIntervalSeconds: Double = EncodeOptions.defaultProgressIntervalSeconds
+        progressIntervalSeconds: Double = EncodeOptions.defaultProgressIntervalSeconds, vmaf: VMAFOptions? = nil
     ) {
+        self.vmaf = vmaf
         precondition(progressIntervalSeconds > 0 && progressIntervalSeconds.isFinite, "progress interval must be a positive number of seconds")
         self.progressIntervalSeconds = progressIntervalSeconds
         self.encoderThreads = encoderThreads

@@ -51,6 +51,11 @@ struct LadderOutput {
             }
             quality = ["psnr_db": table(\.psnrDb), "psnr_y_db": table(\.psnrYDb), "ssim": table(\.ssim), "ssim_db": table(\.ssimDb)]
         }
+        let measured = rungs.compactMap(\.vmaf)
+        if segmentCount > 0, measured.count == rungs.count, measured.allSatisfy({ $0.segments.count == segmentCount }) {
+            quality = quality ?? [:]
+            quality?[LadderFile.vmafQualityKey] = (0..<segmentCount).map { segment in measured.map { $0.segments[segment].mean } }
+        }
         let levels = rungs.map { rung -> LadderFile.LevelInfo in
             let verdict = report.capVerdict(rung)
             return LadderFile.LevelInfo(
@@ -59,7 +64,8 @@ struct LadderOutput {
                 averageKbps: rung.averageKbps, peakKbps: rung.peakKbps, gbPerHour: rung.gigabytesPerHour,
                 psnrYDb: rung.quality.map(\.psnrYDb).flatMap(finite), psnrDb: rung.quality.map(\.psnrDb).flatMap(finite),
                 ssim: rung.quality.map(\.ssim).flatMap(finite), dataCapGBPerHour: verdict.capGBPerHour, withinCap: verdict.withinCap,
-                playlist: "\(rung.rung.name)/\(SegmentNaming.mediaPlaylist)")
+                playlist: "\(rung.rung.name)/\(SegmentNaming.mediaPlaylist)", vmaf: rung.vmaf?.total.mean,
+                vmafHarmonicMean: rung.vmaf?.total.harmonicMean, vmafPercentile5: rung.vmaf?.total.percentile5)
         }
         let source = LadderFile.SourceInfo(
             name: report.source.name, width: report.source.width, height: report.source.height,
@@ -73,7 +79,8 @@ struct LadderOutput {
             segmentDurationMs: report.segmentSeconds * 1000,
             bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },
             segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio,
-            segmentDurationsMs: Self.durationsIfUneven(rungs.first?.segmentDurationsSeconds ?? [], nominal: report.segmentSeconds))
+            segmentDurationsMs: Self.durationsIfUneven(rungs.first?.segmentDurationsSeconds ?? [], nominal: report.segmentSeconds),
+            vmaf: report.vmafModel.map { LadderFile.VMAFInfo(model: $0, subsample: report.vmafSubsample ?? 1) })
     }
 
     /// Every segment's duration in ms when any differs from the nominal one (all rungs share the

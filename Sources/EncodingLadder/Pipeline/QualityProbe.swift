@@ -7,6 +7,9 @@ import LadderCore
 /// picture back to the source's size (as a player would display it) and compares it with the
 /// source picture of the same timestamp (PSNR/SSIM as FFmpeg's `psnr` and `ssim` filters compute them).
 ///
+/// With a ``VMAFScorer`` the same upscaled picture and source picture also go to VMAF, so every
+/// metric scores the same frame pairs.
+///
 /// Source pictures wait in a FIFO until their encoded counterparts come out of the decoder, so
 /// at most the encoder's delay (look-ahead plus B-frames) is held per rung.
 final class QualityProbe {
@@ -16,6 +19,11 @@ final class QualityProbe {
     private var references: [Frame] = []
     private var referenceHead = 0
     private var accumulator = QualityAccumulator()
+    /// Whether PSNR/SSIM are computed (VMAF alone skips them).
+    private let measuresPSNRSSIM: Bool
+    private let vmaf: (any VMAFScorer)?
+    /// (frame number, score) of the frames VMAF scored, once ``finish()`` has run.
+    private(set) var vmafFrames: [(frameNumber: Int64, score: Double)] = []
     private var currentSegment: Int64 = 0
     /// One summary per finished segment, in order.
     private(set) var segmentSummaries: [QualitySummary] = []
@@ -24,8 +32,10 @@ final class QualityProbe {
 
     init(
         parameters: CodecParameters, rungWidth: Int, rungHeight: Int, source: SourceDescription, gopFrames: Int,
-        what: String
+        what: String, measuresPSNRSSIM: Bool = true, vmaf: (any VMAFScorer)? = nil
     ) throws(FFmpegError) {
+        self.measuresPSNRSSIM = measuresPSNRSSIM
+        self.vmaf = vmaf
         // One thread: the probe runs beside the rung's encoder, which already uses the cores.
         decoder = try FrameDecoder(parameters: parameters, threadCount: 1, what: what)
         upscaler = try Scaler(
@@ -48,6 +58,7 @@ final class QualityProbe {
         try decoder.send(nil)
         try drain()
         if accumulator.currentSegment.frameCount > 0 { segmentSummaries.append(accumulator.endSegment()) }
+        if let vmaf { vmafFrames = try vmaf.finish() }
         guard referenceHead == references.count else {
             throw EncodeError(.internalInvariant, "\(references.count - referenceHead) encoded frames never came out of the decoder")
         }
@@ -72,7 +83,8 @@ final class QualityProbe {
                 currentSegment += 1
             }
             let displayed = try upscaler.scale(decoded)
-            accumulator.add(reference: reference.yuv420Planes(), distorted: displayed.yuv420Planes())
+            if measuresPSNRSSIM { accumulator.add(reference: reference.yuv420Planes(), distorted: displayed.yuv420Planes()) }
+            try vmaf?.add(distorted: displayed, reference: reference)
             framesMeasured += 1
         }
     }

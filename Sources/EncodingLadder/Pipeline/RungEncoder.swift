@@ -31,11 +31,13 @@ final class RungEncoder {
     var framesMeasured: Int { probe?.framesMeasured ?? 0 }
     /// Whether this rung measures quality.
     var measuresQuality: Bool { probe != nil }
+    /// Whether PSNR/SSIM are among the measurements.
+    private let measuresPSNRSSIM: Bool
 
     /// Opens the scaler, encoder and muxer and writes `init.mp4`.
     init(
         index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
-        measureQuality: Bool
+        measureQuality: Bool, vmaf: (backend: any VMAFBackend, options: VMAFOptions)? = nil
     ) throws {
         self.index = index
         self.rung = rung
@@ -53,12 +55,14 @@ final class RungEncoder {
             encoder = try FrameEncoder(settings: settings)
             let parameters = try encoder.parameters()
             muxer = try FragmentedMP4Writer(parameters: parameters, timeBase: settings.timeBase, codecTag: settings.codecTag)
+            let scorer = try vmaf.map { try $0.backend.makeScorer(width: source.width, height: source.height, options: $0.options, what: what) }
             probe =
-                measureQuality
+                measureQuality || scorer != nil
                 ? try QualityProbe(
                     parameters: parameters, rungWidth: rung.width, rungHeight: rung.height, source: source,
-                    gopFrames: settings.gopFrames, what: what)
+                    gopFrames: settings.gopFrames, what: what, measuresPSNRSSIM: measureQuality, vmaf: scorer)
                 : nil
+            measuresPSNRSSIM = measureQuality
             let header = try muxer.writeHeader()
             codecString = CodecString.make(
                 codecName: settings.codecName, extradata: encoder.extradata,
@@ -99,7 +103,8 @@ final class RungEncoder {
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "encoding rung \(rung.name) failed", cause: error)
         }
-        quality = try probe?.finish().total
+        let total = try probe?.finish().total
+        quality = measuresPSNRSSIM ? total : nil
     }
 
     /// Whole-rung quality, once ``finish()`` has run with measurement on.
@@ -117,11 +122,18 @@ final class RungEncoder {
                 "rung \(rung.name): \(segmentBytes.count) segments and \(keyFramePts.count) key frames for \(segmentCount) GOPs of \(settings.gopFrames) frames"
             )
         }
+        var vmaf: VMAFMeasurement? = nil
+        if let probe, !probe.vmafFrames.isEmpty {
+            vmaf = VMAFMeasurement(frames: probe.vmafFrames, gopFrames: settings.gopFrames, segmentCount: segmentCount)
+            guard vmaf != nil else {
+                throw EncodeError(.internalInvariant, "rung \(rung.name): a segment has no VMAF-scored frame")
+            }
+        }
         let durations = (0..<segmentCount).map { Double(min(settings.gopFrames, totalFrames - $0 * settings.gopFrames)) / framesPerSecond }
         return RungReport(
             rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
             segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
-            quality: quality, segmentQuality: probe?.segmentSummaries ?? [])
+            quality: quality, segmentQuality: measuresPSNRSSIM ? probe?.segmentSummaries ?? [] : [], vmaf: vmaf)
     }
 
     private func drainEncoder() throws {

@@ -1,8 +1,10 @@
 /// Everything an encode measured: the source, every rung, and the audio rendition.
 public struct EncodeReport: Sendable {
     public init(
-        ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?
+        ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?,
+        vmafModel: String? = nil, vmafSubsample: Int? = nil
     ) {
+        self.vmafModel = vmafModel; self.vmafSubsample = vmafSubsample
         self.ladder = ladder; self.source = source; self.segmentSeconds = segmentSeconds; self.totalFrames = totalFrames
         self.rungs = rungs; self.audio = audio
     }
@@ -15,6 +17,10 @@ public struct EncodeReport: Sendable {
     /// Rungs encoded, in ladder order (skipped rungs are absent).
     public var rungs: [RungReport]
     public var audio: AudioReport?
+    /// The libvmaf model VMAF was measured with (nil without VMAF).
+    public var vmafModel: String?
+    /// VMAF scored every n-th frame (nil without VMAF).
+    public var vmafSubsample: Int?
 
     public var durationSeconds: Double { Double(totalFrames) / source.framesPerSecond }
 

@@ -4,8 +4,10 @@ import ABRSimulator
 public struct RungReport: Sendable {
     public init(
         rung: Rung, codecName: String, codecString: String, frameRate: FrameRate, initSegmentBytes: Int, segmentBytes: [Int],
-        segmentDurationsSeconds: [Double], keyFrameNumbers: [Int64], quality: QualitySummary?, segmentQuality: [QualitySummary]
+        segmentDurationsSeconds: [Double], keyFrameNumbers: [Int64], quality: QualitySummary?, segmentQuality: [QualitySummary],
+        vmaf: VMAFMeasurement? = nil
     ) {
+        self.vmaf = vmaf
         self.rung = rung; self.codecName = codecName; self.codecString = codecString; self.frameRate = frameRate
         self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
         self.keyFrameNumbers = keyFrameNumbers; self.quality = quality; self.segmentQuality = segmentQuality
@@ -28,6 +30,8 @@ public struct RungReport: Sendable {
     public var quality: QualitySummary?
     /// Per-segment quality, same order as `segmentBytes` (empty when not measured).
     public var segmentQuality: [QualitySummary]
+    /// VMAF at the source's size, whole and per segment (nil when not measured).
+    public var vmaf: VMAFMeasurement?
 
     /// Σ segment bytes (the init segment is excluded: it is fetched once, not per hour of viewing).
     public var mediaBytes: Int { segmentBytes.reduce(0, +) }

@@ -15,7 +15,10 @@ public enum SummaryTable {
         let audioGBPerHour = report.audio?.gigabytesPerHour
         var header = ["rung", "resolution", "codec", "target kbps", "avg kbps", "peak kbps", "GB/h"]
         if audioGBPerHour != nil { header.append("+audio GB/h") }
-        header += ["PSNR dB", "SSIM", "cap"]
+        header += ["PSNR dB", "SSIM"]
+        let showsVMAF = report.rungs.contains { $0.vmaf != nil }
+        if showsVMAF { header += ["VMAF", "VMAF hmean", "VMAF p5"] }
+        header.append("cap")
         var rows: [[String]] = []
         for rung in report.rungs {
             let verdict = report.capVerdict(rung)
@@ -30,18 +33,26 @@ public enum SummaryTable {
                 row + [
                     rung.quality.map { String(format: "%.2f", $0.psnrDb) } ?? "-",
                     rung.quality.map { String(format: "%.4f", $0.ssim) } ?? "-",
-                    String(format: "%@ %.1f %@", verdict.withinCap ? "ok" : "OVER", verdict.capGBPerHour, verdict.videoClass.rawValue.uppercased()),
+                ] + (showsVMAF ? vmafCells(rung.vmaf) : []) + [
+                    String(format: "%@ %.1f %@", verdict.withinCap ? "ok" : "OVER", verdict.capGBPerHour, verdict.videoClass.rawValue.uppercased())
                 ])
         }
         if let audio = report.audio {
-            rows.append([
-                "audio", "-", audio.codecString, "-", String(format: "%.0f", audio.averageKbps), String(format: "%.0f", audio.peakKbps),
-                String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-", "-",
-            ])
+            rows.append(
+                [
+                    "audio", "-", audio.codecString, "-", String(format: "%.0f", audio.averageKbps), String(format: "%.0f", audio.peakKbps),
+                    String(format: "%.3f", audio.gigabytesPerHour), "-", "-", "-", "-",
+                ] + (showsVMAF ? ["-", "-", "-"] : []))
         }
         var table = TextTable(header: header, textColumns: 3)
         for row in rows { table.append(row) }
         return table
+    }
+
+    /// Mean, harmonic mean and 5th percentile of a rung's VMAF, two decimals ("-" when not measured).
+    static func vmafCells(_ vmaf: VMAFMeasurement?) -> [String] {
+        guard let total = vmaf?.total else { return ["-", "-", "-"] }
+        return [total.mean, total.harmonicMean, total.percentile5].map { String(format: "%.2f", $0) }
     }
 
     /// The line under the table: frames, duration, segment length, and whether verdicts include audio.

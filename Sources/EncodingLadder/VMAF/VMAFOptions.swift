@@ -1,0 +1,48 @@
+// The encoder exists only with the FFmpeg trait (the default); see Package.swift.
+#if FFmpeg
+
+/// How to measure VMAF: which model, how densely, and which back end.
+public struct VMAFOptions: Sendable, Hashable {
+    /// libvmaf's built-in model (`model=version=NAME`), e.g. `vmaf_v0.6.1` or `vmaf_4k_v0.6.1`.
+    public var model: String
+    /// Score every n-th frame (libvmaf's `n_subsample`); must divide the segment's frame count.
+    public var subsample: Int
+    /// An ffmpeg executable with the `libvmaf` filter; nil looks for one (``FFmpegVMAFBackend/locate(explicitPath:)``).
+    public var ffmpegPath: String?
+
+    /// `vmaf_v0.6.1`: libvmaf's default model, trained for 1080p viewing at 3 picture heights,
+    /// and the one Netflix publishes ladder figures with.
+    public static let defaultModel = "vmaf_v0.6.1"
+    /// 1: every frame, as libvmaf does by default.
+    public static let defaultSubsample = 1
+
+    public init(model: String = VMAFOptions.defaultModel, subsample: Int = VMAFOptions.defaultSubsample, ffmpegPath: String? = nil) {
+        self.model = model
+        self.subsample = subsample
+        self.ffmpegPath = ffmpegPath
+    }
+
+    /// Checks what can be checked without a back end.
+    ///
+    /// - Parameter gopFrames: frames per segment.
+    /// - Throws: ``EncodeError/Code/invalidVMAFOptions`` for a model name that is not a plain
+    ///   name (it becomes part of a filter graph) or a subsample that is not a divisor of
+    ///   `gopFrames` (libvmaf scores frames 0, n, 2n, …; a divisor puts every segment's first
+    ///   frame among them, so every segment, the last short one too, gets a score).
+    public func validate(gopFrames: Int) throws(EncodeError) {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !model.isEmpty, model.allSatisfy({ allowed.contains($0) }) else {
+            throw EncodeError(
+                .invalidVMAFOptions,
+                "VMAF model '\(model)': expected a libvmaf built-in model name such as \(Self.defaultModel) (letters, digits, '.', '_', '-')")
+        }
+        guard subsample >= 1, gopFrames % subsample == 0 else {
+            let divisors = (1...max(1, gopFrames)).filter { gopFrames % $0 == 0 }.map(String.init).joined(separator: ", ")
+            throw EncodeError(
+                .invalidVMAFOptions,
+                "VMAF subsample \(subsample): expected a divisor of the \(gopFrames)-frame segment so every segment is scored (one of: \(divisors))")
+        }
+    }
+}
+
+#endif
