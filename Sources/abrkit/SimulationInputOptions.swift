@@ -33,7 +33,7 @@ struct SimulationInputOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Chunk length of a Pensieve video_size_N folder, seconds.", valueName: "s"))
     var chunkSeconds: Double = PensieveVideoFolder.defaultSegmentSeconds
 
-    @Option(help: ArgumentHelp("Per-segment quality metric of a ladder.json (e.g. ssim_db, psnr_db).", valueName: "key"))
+    @Option(help: ArgumentHelp("Per-segment quality metric of a ladder.json (e.g. ssim_db, psnr_db, vmaf).", valueName: "key"))
     var qualityMetric: String?
 
     @Flag(
