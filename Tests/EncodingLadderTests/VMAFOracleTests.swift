@@ -123,5 +123,29 @@ struct VMAFOracleTests {
         let missing = try #require(throws: EncodeError.self) { try FFmpegVMAFBackend.locate(explicitPath: directory.path("absent")) }
         #expect(missing.code == .vmafUnavailable)
     }
+
+    @Test func aBackEndThatFailsWhileScoringFailsTheEncodeWithItsMessage() throws {
+        // Lists libvmaf and accepts the model, then dies at once when asked to score.
+        let directory = try TemporaryDirectory.forEncoding()
+        let fake = try directory.file(
+            "ffmpeg",
+            """
+            #!/bin/sh
+            case "$*" in
+              *-filters*) echo ' .. libvmaf           VV->V      Calculate the VMAF between two video streams.' ;;
+              *color=c=gray*) exit 0 ;;
+              *) echo 'simulated libvmaf failure' >&2; exit 1 ;;
+            esac
+
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let out = directory.url.appendingPathComponent("out")
+        let options = EncodeOptions(
+            input: .sample(durationSeconds: 1), ladder: TestLadder.make(), outputDirectory: out, vmaf: VMAFOptions(ffmpegPath: fake))
+        let error = try #require(throws: EncodeError.self) { try EncodeJob(options: options).run() }
+        #expect(error.code == .vmafFailed)
+        #expect(error.message.contains("simulated libvmaf failure"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("ladder.json").path))
+    }
 }
 #endif

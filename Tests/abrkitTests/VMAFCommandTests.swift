@@ -45,6 +45,19 @@ import Testing
         #expect(try Self.qualityQoE(dir, metric: "ssim_db") == "43")
     }
 
+    @Test func aLadderWithOnlyVMAFPlaysItsVMAFByDefault() throws {
+        let dir = try Self.ladderFixture()
+        let text = try String(contentsOfFile: dir.path("ladder.json"), encoding: .utf8)
+        try dir.file("ladder.json", text.replacingOccurrences(of: #", "ssim_db": [[10, 20], [11, 21], [12, 22], [13, 23]]"#, with: ""))
+        let out = dir.url.appendingPathComponent("out")
+        let result = try CLI.run([
+            "simulate", "--video", dir.path("ladder.json"), "--traces", dir.path("link.json"), "--policy", "throughput",
+            "--qoe", "quality", "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("sessions.csv"), encoding: .utf8).contains(",throughput,4,250,"))
+    }
+
     #if FFmpeg
     /// A two-rung ladder file (160×90 and 320×180 x264, 1 s segments).
     static func ladderSpec(_ dir: TemporaryDirectory) throws -> String {

@@ -5,8 +5,10 @@ import Foundation
 /// from `levels`, and one per-segment quality table from `segment_quality`.
 public enum LadderVideo {
     /// Quality metrics tried, in order, when the caller names none: SSIM in dB tracks perceived
-    /// quality better than PSNR (Wang et al. 2004, doi:10.1109/TIP.2003.819861); PSNR is the fallback.
-    public static let defaultQualityMetrics = ["ssim_db", "psnr_db"]
+    /// quality better than PSNR (Wang et al. 2004, doi:10.1109/TIP.2003.819861); PSNR is the fallback,
+    /// and VMAF the last one, for a ladder encoded with `--metrics vmaf` alone (first would change
+    /// what existing ladders play).
+    public static let defaultQualityMetrics = ["ssim_db", "psnr_db", "vmaf"]
 
     /// Reads a ladder file.
     ///
