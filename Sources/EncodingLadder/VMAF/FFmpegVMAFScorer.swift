@@ -25,6 +25,10 @@ final class FFmpegVMAFScorer: VMAFScorer {
     private var sentPts: [Int64] = []
     private var finished = false
 
+    /// Frame rate stated for the raw input: libvmaf pairs the two crops of one picture and never
+    /// looks at time, so any rate gives the same scores; 25 is ffmpeg's own rawvideo default.
+    static let pipeFramesPerSecond = 25
+
     static let logName = "vmaf.json"
     static let errorLogName = "ffmpeg.log"
 
@@ -42,7 +46,7 @@ final class FFmpegVMAFScorer: VMAFScorer {
         process.executableURL = URL(fileURLWithPath: executablePath)
         process.arguments = [
             "-hide_banner", "-nostdin", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "yuv420p",
-            "-video_size", "\(width)x\(height * 2)", "-framerate", "25", "-i", "pipe:0",
+            "-video_size", "\(width)x\(height * 2)", "-framerate", "\(Self.pipeFramesPerSecond)", "-i", "pipe:0",
             "-filter_complex", graph, "-f", "null", "-",
         ]
         // The log file names are relative: no temporary path needs filter-graph escaping.
