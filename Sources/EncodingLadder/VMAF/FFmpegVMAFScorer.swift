@@ -58,7 +58,9 @@ final class FFmpegVMAFScorer: VMAFScorer {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let errorLog = folder.appendingPathComponent(Self.errorLogName)
-            FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            guard FileManager.default.createFile(atPath: errorLog.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorLog.path])
+            }
             process.standardError = try FileHandle(forWritingTo: errorLog)
             // A dead ffmpeg must surface as EPIPE from write(2), not kill abrkit (as ExternalProcess does).
             signal(SIGPIPE, SIG_IGN)
