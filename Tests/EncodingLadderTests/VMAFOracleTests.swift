@@ -61,7 +61,7 @@ struct VMAFOracleTests {
         let report = try EncodeJob(options: options).run()
         let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
         #expect(ladder.vmaf == LadderFile.VMAFInfo(model: VMAFOptions.defaultModel, subsample: subsample))
-        #expect(ladder.segmentQuality?["vmaf"]?.count == 3)
+        for key in ["vmaf", "vmaf_harmonic_mean", "vmaf_p5"] { #expect(ladder.segmentQuality?[key]?.count == 3, "\(key)") }
         for rung in report.rungs {
             let vmaf = try #require(rung.vmaf)
             #expect(vmaf.total.frameCount == (90 + subsample - 1) / subsample)
@@ -79,6 +79,9 @@ struct VMAFOracleTests {
             #expect(abs(vmaf.total.harmonicMean - expected.harmonicMean) <= Self.tolerance, "\(rung.rung.name)")
             let level = try #require(ladder.levels.first { $0.name == rung.rung.name })
             #expect(level.vmaf == vmaf.total.mean && level.vmafPercentile5 == vmaf.total.percentile5)
+            let column = try #require(ladder.levels.firstIndex { $0.name == rung.rung.name })
+            #expect(ladder.segmentQuality?["vmaf_p5"]?.map { $0[column] } == vmaf.segments.map(\.percentile5))
+            #expect(ladder.segmentQuality?["vmaf"]?.map { $0[column] } == vmaf.segments.map(\.mean))
         }
     }
 

@@ -21,13 +21,18 @@ public struct LadderFile: Codable, Hashable, Sendable {
     /// Per-level description and measurements, same order as `bitratesKbps`.
     public var levels: [LevelInfo]
     /// Per-segment quality tables, `[segment][level]`, keyed by metric ("psnr_db", "psnr_y_db",
-    /// "ssim", "ssim_db", and "vmaf": the mean VMAF of the segment's scored frames).
+    /// "ssim", "ssim_db", and with VMAF "vmaf", "vmaf_harmonic_mean" and "vmaf_p5": the mean,
+    /// libvmaf's harmonic mean and the 5th percentile of the segment's scored frames).
     public var segmentQuality: [String: [[Double]]]?
     /// How VMAF was measured, when it was.
     public var vmaf: VMAFInfo?
 
     /// The `segment_quality` key of the per-segment VMAF table.
     public static let vmafQualityKey = "vmaf"
+    /// The `segment_quality` key of the per-segment VMAF harmonic mean.
+    public static let vmafHarmonicMeanQualityKey = "vmaf_harmonic_mean"
+    /// The `segment_quality` key of the per-segment 5th percentile of VMAF.
+    public static let vmafPercentile5QualityKey = "vmaf_p5"
     /// What was encoded.
     public var source: SourceInfo?
     /// The audio rendition packaged beside the video, if any.

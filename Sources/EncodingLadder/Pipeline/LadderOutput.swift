@@ -54,7 +54,12 @@ struct LadderOutput {
         let measured = rungs.compactMap(\.vmaf)
         if segmentCount > 0, measured.count == rungs.count, measured.allSatisfy({ $0.segments.count == segmentCount }) {
             quality = quality ?? [:]
-            quality?[LadderFile.vmafQualityKey] = (0..<segmentCount).map { segment in measured.map { $0.segments[segment].mean } }
+            func table(_ value: (VMAFSummary) -> Double) -> [[Double]] {
+                (0..<segmentCount).map { segment in measured.map { value($0.segments[segment]) } }
+            }
+            quality?[LadderFile.vmafQualityKey] = table(\.mean)
+            quality?[LadderFile.vmafHarmonicMeanQualityKey] = table(\.harmonicMean)
+            quality?[LadderFile.vmafPercentile5QualityKey] = table(\.percentile5)
         }
         let levels = rungs.map { rung -> LadderFile.LevelInfo in
             let verdict = report.capVerdict(rung)
