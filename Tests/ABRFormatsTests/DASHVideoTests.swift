@@ -188,6 +188,18 @@ import Testing
         #expect(error.description.contains("not well-formed XML"), "\(error)")
     }
 
+    /// Foundation's XMLParser traps on a name that is not UTF-8 (an element name with a stray 0xCF
+    /// byte, found by DASHManifestFuzzer): the reader refuses the bytes first, naming the line.
+    @Test(arguments: [[UInt8](#"<Adaptation"#.utf8) + [0xCF] + [UInt8](#"et id="0">"#.utf8), [UInt8](#"<AdaptationSet id=""#.utf8) + [0xFF, 0x22, 0x3E]])
+    func bytesThatAreNotUTF8AreAnErrorNotACrash(line: [UInt8]) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("manifest.mpd")
+        let text = [UInt8]("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MPD>\n  <Period>\n    ".utf8) + line + [UInt8]("\n  </Period>\n</MPD>\n".utf8)
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        let error = try #require(Self.error(reading: path))
+        #expect(error.path == path && error.line == 4 && error.description.contains("not UTF-8"), "\(error)")
+    }
+
     @Test(arguments: [
         (body: #"<Representation id="v"><SegmentTemplate media="v.m4s" duration="1"/></Representation>"#, line: 6, says: "bandwidth (none)"),
         (body: #"<Representation id="v" bandwidth="1"><SegmentBase indexRange="0-9"/></Representation>"#, line: 6, says: "SegmentBase"),

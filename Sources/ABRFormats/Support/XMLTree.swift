@@ -29,6 +29,12 @@ struct XMLTree: Sendable {
     ///
     /// - Throws: `.malformedRecord` naming `path`, the line and column where the parser stopped, and its reason.
     static func parse(_ data: Data, path: String) throws(FormatError) -> XMLTree {
+        // Foundation's XMLParser traps (rather than failing) on an element or attribute name that
+        // is not UTF-8 (swift-corelibs-foundation 6.3.1, found by DASHManifestFuzzer), so the bytes
+        // are checked first.
+        if let line = firstLineNotUTF8(data) {
+            throw FormatError(.unreadable, path: path, line: line, problem: "is not UTF-8 text", expected: "an MPD in UTF-8")
+        }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -43,6 +49,21 @@ struct XMLTree: Sendable {
                 problem: "not well-formed XML at column \(parser.columnNumber): \(reason)", expected: "a well-formed XML document (a DASH MPD)")
         }
         return root
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8; nil when all of it is.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        var decoder = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        while true {
+            switch decoder.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
+            }
+        }
     }
 
     /// libxml2's reason when Foundation passes it on, else the parser's error code.
