@@ -188,6 +188,19 @@ import Testing
         #expect(error.description.contains("not well-formed XML"), "\(error)")
     }
 
+    /// Foundation's XMLParser crashes on a processing instruction without data (`<?target?>`,
+    /// found by DASHManifestFuzzer): they are blanked before parsing, lines kept, comments untouched.
+    @Test func processingInstructionsAreIgnoredAndLinesStillCount() throws {
+        let text = "<?xml version=\"1.0\"?>\n<?target?>\n<MPD>\n<?xml-stylesheet href=\"s.xsl\"?><!-- <?kept?> -->\n<Period id=\"p\"/>\n<Bad>\n</MPD>\n"
+        let blanked = String(decoding: XMLTree.withoutProcessingInstructions(Data(text.utf8)), as: UTF8.self)
+        #expect(blanked.hasPrefix("<?xml version=\"1.0\"?>\n          \n<MPD>\n"))
+        #expect(blanked.contains("<!-- <?kept?> -->") && !blanked.contains("stylesheet") && blanked.count == text.count)
+        let error = try #require(throws: FormatError.self) { try XMLTree.parse(Data(text.utf8), path: "m.mpd") }
+        #expect(error.line == 7, "the unclosed <Bad> is still found on its own line: \(error)")
+        let tree = try XMLTree.parse(Data(text.replacingOccurrences(of: "<Bad>\n", with: "").utf8), path: "m.mpd")
+        #expect(tree.name == "MPD" && tree.children.map(\.name) == ["Period"])
+    }
+
     /// Foundation's XMLParser traps on a name that is not UTF-8 (an element name with a stray 0xCF
     /// byte, found by DASHManifestFuzzer): the reader refuses the bytes first, naming the line.
     @Test(arguments: [[UInt8](#"<Adaptation"#.utf8) + [0xCF] + [UInt8](#"et id="0">"#.utf8), [UInt8](#"<AdaptationSet id=""#.utf8) + [0xFF, 0x22, 0x3E]])
