@@ -232,7 +232,7 @@ import Testing
         (
             body:
                 #"<Representation id="v" bandwidth="1"><SegmentTemplate media="x"><SegmentTimeline><S d="1" r="1000000"/></SegmentTimeline></SegmentTemplate></Representation>"#,
-            line: 6, says: "at most 1000000"
+            line: 6, says: "at most 100000"
         ),
     ])
     func badRepresentationsAreNamedWithTheirLine(body: String, line: Int, says: String) throws {
