@@ -35,9 +35,8 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parts = try ShardMerge.check(try ShardMerge.parts(folders))
-        let writer = try ResultSetWriter(target: out)
-        let (run, summaries) = try ShardMerge.merge(parts, into: writer)
+        let parts = try ShardMerge.parts(folders)
+        let (run, summaries) = try ShardMerge.merge(parts, into: out)
         print(format.summary(summaries, title: SimulationReport.Title(run)), terminator: "")
         FileHandle.standardError.write(Data("merged \(parts.count) shard\(parts.count == 1 ? "" : "s") into \(out)\n".utf8))
     }

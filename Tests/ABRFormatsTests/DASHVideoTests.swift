@@ -188,6 +188,31 @@ import Testing
         #expect(error.description.contains("not well-formed XML"), "\(error)")
     }
 
+    /// Foundation's XMLParser crashes on a processing instruction without data (`<?target?>`,
+    /// found by DASHManifestFuzzer): they are blanked before parsing, lines kept, comments untouched.
+    @Test func processingInstructionsAreIgnoredAndLinesStillCount() throws {
+        let text = "<?xml version=\"1.0\"?>\n<?target?>\n<MPD>\n<?xml-stylesheet href=\"s.xsl\"?><!-- <?kept?> -->\n<Period id=\"p\"/>\n<Bad>\n</MPD>\n"
+        let blanked = String(decoding: XMLTree.withoutProcessingInstructions(Data(text.utf8)), as: UTF8.self)
+        #expect(blanked.hasPrefix("<?xml version=\"1.0\"?>\n          \n<MPD>\n"))
+        #expect(blanked.contains("<!-- <?kept?> -->") && !blanked.contains("stylesheet") && blanked.count == text.count)
+        let error = try #require(throws: FormatError.self) { try XMLTree.parse(Data(text.utf8), path: "m.mpd") }
+        #expect(error.line == 7, "the unclosed <Bad> is still found on its own line: \(error)")
+        let tree = try XMLTree.parse(Data(text.replacingOccurrences(of: "<Bad>\n", with: "").utf8), path: "m.mpd")
+        #expect(tree.name == "MPD" && tree.children.map(\.name) == ["Period"])
+    }
+
+    /// Foundation's XMLParser traps on a name that is not UTF-8 (an element name with a stray 0xCF
+    /// byte, found by DASHManifestFuzzer): the reader refuses the bytes first, naming the line.
+    @Test(arguments: [[UInt8](#"<Adaptation"#.utf8) + [0xCF] + [UInt8](#"et id="0">"#.utf8), [UInt8](#"<AdaptationSet id=""#.utf8) + [0xFF, 0x22, 0x3E]])
+    func bytesThatAreNotUTF8AreAnErrorNotACrash(line: [UInt8]) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("manifest.mpd")
+        let text = [UInt8]("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MPD>\n  <Period>\n    ".utf8) + line + [UInt8]("\n  </Period>\n</MPD>\n".utf8)
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        let error = try #require(Self.error(reading: path))
+        #expect(error.path == path && error.line == 4 && error.description.contains("not UTF-8"), "\(error)")
+    }
+
     @Test(arguments: [
         (body: #"<Representation id="v"><SegmentTemplate media="v.m4s" duration="1"/></Representation>"#, line: 6, says: "bandwidth (none)"),
         (body: #"<Representation id="v" bandwidth="1"><SegmentBase indexRange="0-9"/></Representation>"#, line: 6, says: "SegmentBase"),
@@ -207,7 +232,7 @@ import Testing
         (
             body:
                 #"<Representation id="v" bandwidth="1"><SegmentTemplate media="x"><SegmentTimeline><S d="1" r="1000000"/></SegmentTimeline></SegmentTemplate></Representation>"#,
-            line: 6, says: "at most 1000000"
+            line: 6, says: "at most 100000"
         ),
     ])
     func badRepresentationsAreNamedWithTheirLine(body: String, line: Int, says: String) throws {

@@ -27,7 +27,10 @@ struct ExternalPolicyProcessGroupTests {
 
     @Test("a program that backgrounds a sleeping grandchild and exits times out, and the grandchild is killed")
     func grandchildHoldsOutput() throws {
-        let script = try ExternalPolicyScript("sleep 1000 &\nexit 0")
+        // The grandchild holds the request pipe too (`<&3`: a non-interactive sh gives background jobs
+        // /dev/null as stdin). Otherwise, once sh has exited, writing the first request could fail
+        // with EPIPE before the timeout, and the session would end as "exited", not "timed out".
+        let script = try ExternalPolicyScript("exec 3<&0\nsleep 1000 <&3 &\nexit 0")
         let (result, elapsed) = try #require(try script.run(video: video, trace: trace, timeoutSeconds: Self.timeoutSeconds))
         #expect(result.failure?.code == .timedOut)
         #expect(result.failure?.message.contains("sent no reply within 0.5 s") == true)

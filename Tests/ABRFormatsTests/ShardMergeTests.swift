@@ -35,8 +35,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let whole = Self.manifest(shard: nil, sessions: 0)
         let folder = try Self.folder(dir, "whole", whole)
-        let writer = try ResultSetWriter(target: dir.path("merged"))
-        let (run, summaries) = try ShardMerge.merge(try ShardMerge.parts([folder]), into: writer)
+        let (run, summaries) = try ShardMerge.merge(try ShardMerge.parts([folder]), into: dir.path("merged"))
         #expect(run == whole && summaries.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("merged/run.json"))) == Data(contentsOf: URL(fileURLWithPath: folder + "/run.json")))
     }

@@ -124,5 +124,32 @@ struct CMAFConformanceTests {
         ])
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == probed + ",6")
     }
+
+    /// A file source's stated colour carries into every rung (scaling keeps primaries, transfer and
+    /// matrix); what it leaves unstated is BT.709. The source is made by the ffmpeg CLI, and ffprobe
+    /// reads the rungs back through the HLS manifest.
+    @Test(arguments: [
+        (["-color_primaries", "smpte170m", "-color_trc", "smpte170m", "-colorspace", "smpte170m"], "tv,smpte170m,smpte170m,smpte170m"),
+        ([String](), "tv,bt709,bt709,bt709"),
+    ])
+    func aFileSourcesStatedColourReachesEveryRung(tags: [String], probed: String) throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let source = directory.path("source.mp4")
+        _ = try FFmpegCLI.run(
+            ["-v", "error", "-f", "lavfi", "-i", "testsrc2=duration=1:size=320x180:rate=30", "-pix_fmt", "yuv420p", "-c:v", "libx264"] + tags
+                + ["-y", source])
+        _ = try EncodeJob(
+            options: EncodeOptions(
+                input: .file(path: source), ladder: TestLadder.make(), outputDirectory: directory.url.appendingPathComponent("out"),
+                measureQuality: false)
+        ).run()
+        for index in 0..<2 {
+            let output = try FFmpegCLI.probe([
+                "-select_streams", "v:\(index)", "-show_entries", "stream=color_range,color_space,color_transfer,color_primaries", "-of", "csv=p=0",
+                directory.path("out/master.m3u8"),
+            ])
+            #expect(Set(output.split(separator: "\n").map(String.init)) == [probed], "rung \(index)")
+        }
+    }
 }
 #endif

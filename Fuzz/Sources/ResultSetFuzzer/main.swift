@@ -16,9 +16,7 @@ public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let input = FuzzInput(start, count)
     _ = scratch.replaceContents(with: FileBundle(input.bytes, firstName: "run.json"))
     _ = ParseOutcome.value { () throws(FormatError) in
-        let parts = try ShardMerge.parts([scratch.path])
-        let writer = try ResultSetWriter(target: output.path + "/merged")
-        return try ShardMerge.merge(parts, into: writer)
+        try ShardMerge.merge(try ShardMerge.parts([scratch.path]), into: output.path + "/merged")
     }
     // Every record of each table, whatever the manifest said.
     for name in ["sessions.csv", "segments.csv"] {

@@ -101,11 +101,13 @@ public enum ShardMerge {
         return (0..<count).map { byIndex[$0]! }
     }
 
-    /// Writes the merged set into `writer` and commits it.
+    /// Checks the parts (``check(_:)``), then writes the merged set into the result folder
+    /// `target` and commits it; nothing is written, and `target` is not locked, when a check fails.
     ///
     /// - Returns: the merged run (no `shard`) and the per-policy summary, rebuilt from the rows.
-    public static func merge(_ parts: [Part], into writer: ResultSetWriter) throws(FormatError) -> (run: RunManifest, summaries: [PolicySummary]) {
+    public static func merge(_ parts: [Part], into target: String) throws(FormatError) -> (run: RunManifest, summaries: [PolicySummary]) {
         let parts = try check(parts)
+        let writer = try ResultSetWriter(target: target)
         var summary = PolicySummary.Accumulator()
         try concatenate(parts, "sessions.csv", into: writer) { fields, line, columns throws(FormatError) in
             let row = try columns.read(fields, line: line)

@@ -29,7 +29,13 @@ struct XMLTree: Sendable {
     ///
     /// - Throws: `.malformedRecord` naming `path`, the line and column where the parser stopped, and its reason.
     static func parse(_ data: Data, path: String) throws(FormatError) -> XMLTree {
-        let parser = XMLParser(data: data)
+        // Foundation's XMLParser traps (rather than failing) on an element or attribute name that
+        // is not UTF-8 (swift-corelibs-foundation 6.3.1, found by DASHManifestFuzzer), so the bytes
+        // are checked first.
+        if let line = firstLineNotUTF8(data) {
+            throw FormatError(.unreadable, path: path, line: line, problem: "is not UTF-8 text", expected: "an MPD in UTF-8")
+        }
+        let parser = XMLParser(data: withoutProcessingInstructions(data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         let builder = Builder()
@@ -43,6 +49,61 @@ struct XMLTree: Sendable {
                 problem: "not well-formed XML at column \(parser.columnNumber): \(reason)", expected: "a well-formed XML document (a DASH MPD)")
         }
         return root
+    }
+
+    /// `data` with every processing instruction but the XML declaration blanked out (spaces, line
+    /// breaks kept so lines still count). Foundation's XMLParser crashes on one without data
+    /// (`<?target?>`, a strlen of NULL; found by DASHManifestFuzzer), and an MPD has no use for them.
+    /// Comments and CDATA sections are skipped over, so a `<?` inside them stays as it is.
+    static func withoutProcessingInstructions(_ data: Data) -> Data {
+        var bytes = [UInt8](data)
+        func starts(_ text: String, at i: Int) -> Bool {
+            let t = Array(text.utf8)
+            return i + t.count <= bytes.count && Array(bytes[i..<i + t.count]) == t
+        }
+        func end(of terminator: String, from i: Int) -> Int? {
+            var j = i
+            while j < bytes.count {
+                if starts(terminator, at: j) { return j + terminator.utf8.count }
+                j += 1
+            }
+            return nil
+        }
+        var i = 0
+        while i < bytes.count {
+            if starts("<!--", at: i) {
+                i = end(of: "-->", from: i + 4) ?? bytes.count
+            } else if starts("<![CDATA[", at: i) {
+                i = end(of: "]]>", from: i + 9) ?? bytes.count
+            } else if starts("<?", at: i) {
+                guard let close = end(of: "?>", from: i + 2) else { break }
+                // The declaration is `<?xml ` at the very start (after a byte-order mark, if any).
+                let atStart = i == 0 || (i == 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+                let isDeclaration = atStart && starts("<?xml", at: i) && i + 5 < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5])
+                if !isDeclaration {
+                    for j in i..<close where bytes[j] != UInt8(ascii: "\n") { bytes[j] = UInt8(ascii: " ") }
+                }
+                i = close
+            } else {
+                i += 1
+            }
+        }
+        return Data(bytes)
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8; nil when all of it is.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        var decoder = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        while true {
+            switch decoder.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
+            }
+        }
     }
 
     /// libxml2's reason when Foundation passes it on, else the parser's error code.

@@ -20,9 +20,10 @@ import Foundation
 ///   of the lowest level is the nominal duration policies plan with.
 /// Every Representation must list the same number of segments (an aligned ladder, as `abrkit encode` writes).
 public enum DASHVideo {
-    /// Most segments one Representation may list: a day at 0.1 s segments is 864 000. A guard
-    /// against a timeline whose `@r` would have abrkit list segments for hours.
-    public static let maximumSegments = 1_000_000
+    /// Most segments one Representation may list: a day of 1 s segments is 86 400 (the longest
+    /// program abrkit loops, `Video.maximumLoopedSeconds`, is a day too). A guard against a timeline
+    /// whose `@r` would have abrkit expand and look up segment names for seconds on end.
+    public static let maximumSegments = 100_000
 
     /// `@schemeIdUri` of the EssentialProperty marking a trick-mode (I-frame) AdaptationSet (DASH-IF IOP §3.2.9).
     static let trickModeScheme = "http://dashif.org/guidelines/trickmode"

@@ -23,10 +23,12 @@ public struct DecisionContext: Sendable {
     public var qoe: QoEModel
     /// Seconds of media the player buffers before playback starts (the session's startup threshold).
     public var startupThresholdSeconds: Double
+    /// The live stream's latency, playback rate and measured throughput; `nil` in video on demand.
+    public var live: LiveContext?
 
     public init(
         segmentIndex: Int, time: Double, bufferSeconds: Double, maxBufferSeconds: Double, lastLevel: Int?, isStartup: Bool,
-        video: Video, history: [DownloadRecord], qoe: QoEModel = .linear, startupThresholdSeconds: Double? = nil
+        video: Video, history: [DownloadRecord], qoe: QoEModel = .linear, startupThresholdSeconds: Double? = nil, live: LiveContext? = nil
     ) {
         self.segmentIndex = segmentIndex
         self.time = time
@@ -38,6 +40,7 @@ public struct DecisionContext: Sendable {
         self.history = history
         self.qoe = qoe
         self.startupThresholdSeconds = startupThresholdSeconds ?? video.segmentSeconds
+        self.live = live
     }
 
     /// Segments not yet requested, this one included.

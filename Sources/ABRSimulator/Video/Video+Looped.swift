@@ -11,7 +11,8 @@ extension Video {
             levels: levels, segmentSeconds: segmentSeconds,
             segmentBytes: (0..<count).map { segmentBytes[$0 % n] },
             segmentQuality: segmentQuality.map { q in (0..<count).map { q[$0 % n] } }, qualityMetric: qualityMetric,
-            segmentDurations: segmentDurations.map { d in (0..<count).map { d[$0 % n] } })
+            segmentDurations: segmentDurations.map { d in (0..<count).map { d[$0 % n] } },
+            parts: parts.map { p in (p.partSeconds, (0..<count).map { p.bytes[$0 % n] }) })
     }
 
     /// 86 400 s (one day): the longest looped program; 43 200 two-second segments per session

@@ -14,15 +14,18 @@ public struct Video: Hashable, Sendable {
     public let segmentQuality: [[Double]]?
     /// What `segmentQuality` measures, e.g. "ssim_db" or "psnr_db".
     public let qualityMetric: String?
+    /// Every segment's CMAF parts, for low-latency live playback; `nil` when the encode wrote none.
+    public let parts: VideoParts?
 
     /// Creates a video, validating the table.
     ///
     /// - Throws: `ModelError` for zero levels or segments, levels not strictly ascending or not
-    ///   positive, a segment duration, bitrate or size outside ``ModelLimits``, or a ragged size or
-    ///   quality table.
+    ///   positive, a segment duration, bitrate or size outside ``ModelLimits``, or a ragged size,
+    ///   quality or part table.
     public init(
         levels: [Level], segmentSeconds: Double, segmentBytes: [[Int]],
-        segmentQuality: [[Double]]? = nil, qualityMetric: String? = nil, segmentDurations: [Double]? = nil
+        segmentQuality: [[Double]]? = nil, qualityMetric: String? = nil, segmentDurations: [Double]? = nil,
+        parts: (partSeconds: Double, bytes: [[[Int]]])? = nil
     ) throws(ModelError) {
         guard !levels.isEmpty else { throw ModelError(.noLevels, "video has no levels") }
         guard !segmentBytes.isEmpty else { throw ModelError(.noSegments, "video has no segments") }
@@ -78,6 +81,11 @@ public struct Video: Hashable, Sendable {
                 )
             }
         }
+        self.parts = try parts.map { (seconds, bytes) throws(ModelError) in
+            try VideoParts(
+                partSeconds: seconds, bytes: bytes, segmentBytes: segmentBytes,
+                segmentDurations: segmentDurations ?? Array(repeating: segmentSeconds, count: segmentBytes.count))
+        }
         self.levels = levels
         self.segmentSeconds = segmentSeconds
         self.segmentDurations = segmentDurations?.allSatisfy { $0 == segmentSeconds } == true ? nil : segmentDurations
@@ -120,6 +128,10 @@ extension Video {
         for row in segmentBytes { for bytes in row { hash.add(word: UInt64(bitPattern: Int64(bytes))) } }
         for row in segmentQuality ?? [] { for score in row { hash.add(word: score.bitPattern) } }
         hash.add(field: qualityMetric ?? "")
+        if let parts {  // only when present, so that fingerprints of part-less videos stay as they were
+            hash.add(word: parts.partSeconds.bitPattern)
+            for row in parts.bytes { for level in row { for bytes in level { hash.add(word: UInt64(bitPattern: Int64(bytes))) } } }
+        }
         return hash.hex
     }
 }

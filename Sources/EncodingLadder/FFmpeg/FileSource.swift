@@ -55,9 +55,14 @@ final class FileSource: VideoSource {
         self.input = input
         self.videoStreamIndex = videoIndex
         self.audioStreamIndex = input.bestStream(AVMEDIA_TYPE_AUDIO)
+        // The colour the file states (e.g. BT.601 for SD), which the rungs keep; BT.709 where unstated.
+        let colour = ColourDescription.stated(
+            primaries: UInt16(truncatingIfNeeded: parameters.pointee.color_primaries.rawValue),
+            transfer: UInt16(truncatingIfNeeded: parameters.pointee.color_trc.rawValue),
+            matrix: UInt16(truncatingIfNeeded: parameters.pointee.color_space.rawValue))
         self.description = SourceDescription(
             name: path, width: width, height: height, frameRateNumerator: rate.num,
-            frameRateDenominator: rate.den, expectedDurationSeconds: input.durationSeconds)
+            frameRateDenominator: rate.den, expectedDurationSeconds: input.durationSeconds, colour: colour)
     }
 
     /// Frames the container says the video stream has (0 when it does not say), to detect truncation.

@@ -94,10 +94,11 @@ public struct EncodeJob: Sendable {
             let directory = options.outputDirectory.appendingPathComponent(choice.rung.name)
             try OutputDirectory.prepareSubdirectory(directory)
             let planned = EncoderThreadPlan.threads(for: choice.rung, in: chosen.map(\.rung))
-            let settings = EncoderSettings.make(
+            var settings = EncoderSettings.make(
                 rung: choice.rung, codecName: choice.codec, gopFrames: gopFrames,
                 timeBase: description.frameTimeBase, threadCount: options.encoderThreads ?? planned,
                 slicedThreads: options.encoderThreads == nil)
+            settings.colour = description.colour
             encoders.append(
                 try RungEncoder(
                     index: index, rung: choice.rung, settings: settings, source: description,

@@ -26,4 +26,15 @@ public struct ColourDescription: Sendable, Hashable {
     /// pictures are (libswscale writes limited range; the built-in sample's YUV values are defined as BT.709),
     /// and what HD streaming players assume.
     public static let bt709LimitedRange = ColourDescription(primaries: 1, transfer: 1, matrix: 1, fullRange: false)
+
+    /// `unspecified` (2) in H.273's three tables: the code a source leaves unset.
+    public static let unspecified: UInt16 = 2
+
+    /// A source's stated colour, with BT.709 standing in for each part it leaves unstated (0 or 2,
+    /// as many encodes do), limited range: the range the pipeline's YUV 4:2:0 frames are in
+    /// whatever the source's (libswscale writes limited range).
+    public static func stated(primaries: UInt16, transfer: UInt16, matrix: UInt16) -> ColourDescription {
+        func orBT709(_ code: UInt16) -> UInt16 { code == 0 || code == unspecified || code > 255 ? 1 : code }
+        return ColourDescription(primaries: orBT709(primaries), transfer: orBT709(transfer), matrix: orBT709(matrix), fullRange: false)
+    }
 }
