@@ -18,6 +18,9 @@ struct HullCommand: ParsableCommand {
             the upper convex hull of quality against bitrate: at each rate, the resolution worth using. Writes \
             DIR/hull.svg (a curve per resolution, the hull over them), DIR/per-title-ladder.json (the hull as a \
             ladder for `abrkit encode --ladder`) and, last, DIR/hull.json (every point, with on_hull).
+
+            --metric vmaf measures VMAF too (as encode --metrics psnr,ssim,vmaf does, with the same --vmaf-model, \
+            --vmaf-subsample and --ffmpeg) and takes the hull over each point's mean VMAF.
             """
     )
 
@@ -39,8 +42,17 @@ struct HullCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Segment duration in seconds, at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds)).")
     var segmentSeconds: Double = 2
 
-    @Option(help: "Quality the hull is taken over.")
+    @Option(help: "Quality the hull is taken over: psnr, ssim or vmaf.")
     var metric: PerTitleAnalysis.Metric = .psnr
+
+    @Option(help: "libvmaf model for --metric vmaf (default \(VMAFOptions.defaultModel)).")
+    var vmafModel: String?
+
+    @Option(parsing: .unconditional, help: "Score every N-th frame for --metric vmaf (libvmaf's n_subsample); must divide the segment's frame count.")
+    var vmafSubsample: Int?
+
+    @Option(help: ArgumentHelp("An ffmpeg with the libvmaf filter, for --metric vmaf (default: looked for as encode does).", valueName: "path"))
+    var ffmpeg: String?
 
     @Option(parsing: .unconditional, help: "Worker threads across encodes, 0 for one per core; output does not depend on it.")
     var jobs: Int = 0
@@ -55,6 +67,20 @@ struct HullCommand: ParsableCommand {
         _ = try parsedBitrates()
         try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds)
         if jobs < 0 { throw ValidationError("--jobs \(jobs): expected 0 (one per core) or more") }
+        if metric != .vmaf {
+            for (flag, given) in [("--vmaf-model", vmafModel != nil), ("--vmaf-subsample", vmafSubsample != nil), ("--ffmpeg", ffmpeg != nil)] where given {
+                throw ValidationError("\(flag) applies to VMAF only; add --metric vmaf")
+            }
+        }
+        if let vmafSubsample, vmafSubsample < 1 {
+            throw ValidationError("--vmaf-subsample \(vmafSubsample): expected 1 (every frame) or more")
+        }
+    }
+
+    /// VMAF's settings when the hull is taken over VMAF.
+    var vmafOptions: VMAFOptions? {
+        guard metric == .vmaf else { return nil }
+        return VMAFOptions(model: vmafModel ?? VMAFOptions.defaultModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
     }
 
     func parsedResolutions() throws -> [PerTitleGrid.Resolution] {
@@ -90,7 +116,7 @@ struct HullCommand: ParsableCommand {
         let report = try EncodeRun.run(
             EncodeOptions(
                 input: source.encodeInput, ladder: ladder, outputDirectory: directory.appendingPathComponent("grid"), jobs: jobs,
-                upscale: upscale), progress: progress)
+                upscale: upscale, vmaf: vmafOptions), progress: progress)
         let analysis = try PerTitleAnalysis(report: report, metric: metric)
 
         let title = "Per-title hull of \(report.source.name) (\(metric.rawValue.uppercased()))"

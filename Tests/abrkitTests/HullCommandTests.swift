@@ -14,6 +14,7 @@ import Testing
         var averageKbps: Double
         var psnrDb: Double
         var ssim: Double
+        var vmaf: Double?
         var onHull: Bool
     }
     struct HullFile: Decodable {
@@ -70,9 +71,54 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hull.svg").path))
     }
 
+    @Test(.enabled(if: FFmpegCLI.vmafExecutable != nil, "no ffmpeg with libvmaf: scripts/setup.sh --vmaf installs one"))
+    func aVMAFHullIsTakenOverEachPointsMeanVMAF() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("hull")
+        let result = try CLI.run([
+            "hull", "--sample", "1", "--resolutions", "320x180,160x90", "--bitrates", "300,60", "--segment-seconds", "1", "--metric", "vmaf",
+            "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let snake = JSONDecoder()
+        snake.keyDecodingStrategy = .convertFromSnakeCase
+        let hull = try snake.decode(HullFile.self, from: Data(contentsOf: out.appendingPathComponent("hull.json")))
+        #expect(hull.metric == "vmaf")
+        // Each point's VMAF is its rung's in the grid's ladder.json, which the VMAF oracle test
+        // checks against ffmpeg's libvmaf run directly.
+        let grid = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("grid/ladder.json")))
+        #expect(grid.vmaf?.model == "vmaf_v0.6.1")
+        var scores: [String: Double] = [:]
+        for point in hull.points {
+            let level = try #require(grid.levels.first { $0.name == point.name })
+            let vmaf = try #require(point.vmaf, "\(point.name) has no VMAF")
+            #expect(abs((level.vmaf ?? -1) - vmaf) < 1e-9)
+            #expect(vmaf > 0 && vmaf <= 100)
+            scores[point.name] = vmaf
+        }
+        // The hull by its definition over VMAF: the best VMAF is on it, and no point off it reaches a
+        // hull point's VMAF at a lower or equal rate or lies above the chord of its hull neighbours.
+        let on = hull.points.filter(\.onHull).sorted { $0.averageKbps < $1.averageKbps }
+        #expect(on.last?.vmaf == hull.points.compactMap(\.vmaf).max())
+        #expect(zip(on, on.dropFirst()).allSatisfy { $0.averageKbps < $1.averageKbps && scores[$0.name]! < scores[$1.name]! })
+        for point in hull.points where !point.onHull {
+            let q = scores[point.name]!
+            #expect(!on.contains { $0.averageKbps >= point.averageKbps && scores[$0.name]! <= q })
+            if let right = on.firstIndex(where: { $0.averageKbps > point.averageKbps }), right > 0 {
+                let a = on[right - 1], b = on[right]
+                let (qa, qb) = (scores[a.name]!, scores[b.name]!)
+                #expect(q <= qa + (qb - qa) * (point.averageKbps - a.averageKbps) / (b.averageKbps - a.averageKbps) + 1e-9, "\(point.name) above the hull")
+            }
+        }
+        #expect(result.stdout.contains("convex hull (VMAF): " + on.map(\.name).joined(separator: " → ")))
+        #expect(result.stdout.contains("VMAF"))
+        #expect(try String(contentsOf: out.appendingPathComponent("hull.svg"), encoding: .utf8).contains("VMAF"))
+    }
+
     @Test(arguments: [
         (["--resolutions", "320x181"], "320x181"), (["--resolutions", "wide"], "wide"), (["--bitrates", "100,0"], "'0'"),
-        (["--metric", "vmaf"], "vmaf"),
+        (["--metric", "vmaf2"], "vmaf2"), (["--vmaf-model", "vmaf_4k_v0.6.1"], "--metric vmaf"), (["--ffmpeg", "/bin/true"], "--metric vmaf"),
+        (["--metric", "vmaf", "--vmaf-subsample", "0"], "--vmaf-subsample 0"),
     ])
     func badGridOptionsFailNamingTheValue(options: [String], named: String) throws {
         let dir = try TemporaryDirectory()

@@ -7,6 +7,9 @@ public struct PerTitleAnalysis: Sendable, Codable {
         case psnr
         /// SSIM with the same weighting: FFmpeg's ssim `All`.
         case ssim
+        /// VMAF, the mean of libvmaf's frame scores (0–100) at the source's size: needs the grid
+        /// encoded with VMAF (``EncodeReport/vmafModel`` names the model).
+        case vmaf
     }
 
     /// One grid encode.
@@ -19,17 +22,26 @@ public struct PerTitleAnalysis: Sendable, Codable {
         public var peakKbps: Double
         public var psnrDb: Double
         public var ssim: Double
+        /// Mean VMAF over the point's frames; nil when the grid was encoded without VMAF.
+        public var vmaf: Double?
         public var onHull: Bool
 
-        /// The point's quality in `metric`'s unit.
-        public func quality(_ metric: Metric) -> Double { metric == .psnr ? psnrDb : ssim }
+        /// The point's quality in `metric`'s unit (NaN for VMAF not measured: never on the hull).
+        public func quality(_ metric: Metric) -> Double {
+            switch metric {
+            case .psnr: psnrDb
+            case .ssim: ssim
+            case .vmaf: vmaf ?? .nan
+            }
+        }
     }
 
     public var metric: Metric
     /// In the grid's order (resolution, then bitrate).
     public var points: [Point]
 
-    /// - Throws: ``LadderSpecError/Code/invalidValue`` when the encode measured no quality (it was run without it).
+    /// - Throws: ``LadderSpecError/Code/invalidValue`` when the encode measured no quality (it was
+    ///   run without it), or no VMAF for `metric` `.vmaf`.
     public init(report: EncodeReport, metric: Metric) throws {
         self.metric = metric
         points = try report.rungs.map { rung in
@@ -37,9 +49,14 @@ public struct PerTitleAnalysis: Sendable, Codable {
                 throw LadderSpecError(
                     .invalidValue, file: PerTitleGrid.errorSource, "rung \(rung.rung.name): a per-title analysis needs a target bitrate and measured quality")
             }
+            if metric == .vmaf, rung.vmaf == nil {
+                throw LadderSpecError(
+                    .invalidValue, file: PerTitleGrid.errorSource, "rung \(rung.rung.name): a VMAF hull needs the grid encoded with VMAF, and it has none")
+            }
             return Point(
                 name: rung.rung.name, width: rung.rung.width, height: rung.rung.height, targetKbps: target,
-                averageKbps: rung.averageKbps, peakKbps: rung.peakKbps, psnrDb: quality.psnrDb, ssim: quality.ssim, onHull: false)
+                averageKbps: rung.averageKbps, peakKbps: rung.peakKbps, psnrDb: quality.psnrDb, ssim: quality.ssim,
+                vmaf: rung.vmaf?.total.mean, onHull: false)
         }
         for index in RateQualityHull.vertices(points.map { ($0.averageKbps, $0.quality(metric)) }) {
             points[index].onHull = true

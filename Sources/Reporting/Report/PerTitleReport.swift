@@ -14,19 +14,32 @@ public enum PerTitleReport {
             curves[curves.count - 1].points.append((point.averageKbps, quality(point)))
         }
         return RateQualityFigure.hullFigure(
-            title: title, qualityLabel: analysis.metric == .psnr ? "PSNR (dB)" : "SSIM", curves: curves,
+            title: title, qualityLabel: qualityLabel(analysis.metric), curves: curves,
             hull: analysis.hull.map { ($0.name, ($0.averageKbps, quality($0))) })
     }
 
-    /// One row per grid point, hull points starred, and the hull's path.
+    /// The figure's quality axis for `metric`.
+    static func qualityLabel(_ metric: PerTitleAnalysis.Metric) -> String {
+        switch metric {
+        case .psnr: "PSNR (dB)"
+        case .ssim: "SSIM"
+        case .vmaf: "VMAF"
+        }
+    }
+
+    /// One row per grid point, hull points starred, and the hull's path; a VMAF column when the
+    /// hull is taken over VMAF.
     public static func table(_ analysis: PerTitleAnalysis) -> String {
-        var table = TextTable(header: ["point", "resolution", "target kbps", "avg kbps", "peak kbps", "PSNR dB", "SSIM", "hull"], textColumns: 2)
+        let vmaf = analysis.metric == .vmaf
+        var table = TextTable(
+            header: ["point", "resolution", "target kbps", "avg kbps", "peak kbps", "PSNR dB", "SSIM"] + (vmaf ? ["VMAF"] : []) + ["hull"],
+            textColumns: 2)
         for point in analysis.points {
-            table.append([
-                point.name, "\(point.width)x\(point.height)", "\(point.targetKbps)", String(format: "%.0f", point.averageKbps),
-                String(format: "%.0f", point.peakKbps), String(format: "%.2f", point.psnrDb), String(format: "%.4f", point.ssim),
-                point.onHull ? "*" : "",
-            ])
+            table.append(
+                [
+                    point.name, "\(point.width)x\(point.height)", "\(point.targetKbps)", String(format: "%.0f", point.averageKbps),
+                    String(format: "%.0f", point.peakKbps), String(format: "%.2f", point.psnrDb), String(format: "%.4f", point.ssim),
+                ] + (vmaf ? [point.vmaf.map { String(format: "%.2f", $0) } ?? "-"] : []) + [point.onHull ? "*" : ""])
         }
         let hull = analysis.hull.map(\.name).joined(separator: " → ")
         return table.rendered + "\nconvex hull (\(analysis.metric.rawValue.uppercased())): \(hull)\n"
