@@ -63,7 +63,10 @@ struct EncodeCommand: ParsableCommand {
             valueName: "list"))
     var metrics: String?
 
-    @Option(help: "libvmaf model for VMAF (default \(VMAFOptions.defaultModel)), e.g. vmaf_4k_v0.6.1.")
+    @Option(
+        help:
+            "libvmaf model for every rung's VMAF (default \(VMAFOptions.defaultModel), and \(VMAFOptions.ultraHDModel) for rungs of \(VMAFOptions.ultraHDMinimumHeight) lines or more), e.g. vmaf_v0.6.1neg."
+    )
     var vmafModel: String?
 
     @Option(
@@ -101,7 +104,7 @@ struct EncodeCommand: ParsableCommand {
     var vmafOptions: VMAFOptions? {
         guard !noQuality, (try? QualityMetric.parse(metrics ?? QualityMetric.defaultList))?.contains(.vmaf) == true else { return nil }
         return VMAFOptions(
-            model: vmafModel ?? VMAFOptions.defaultModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
+            model: vmafModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
     }
 
     func run() throws {

@@ -45,7 +45,10 @@ struct HullCommand: ParsableCommand {
     @Option(help: "Quality the hull is taken over: psnr, ssim or vmaf.")
     var metric: PerTitleAnalysis.Metric = .psnr
 
-    @Option(help: "libvmaf model for --metric vmaf (default \(VMAFOptions.defaultModel)).")
+    @Option(
+        help:
+            "libvmaf model for --metric vmaf (default \(VMAFOptions.defaultModel), and \(VMAFOptions.ultraHDModel) for rungs of \(VMAFOptions.ultraHDMinimumHeight) lines or more)."
+    )
     var vmafModel: String?
 
     @Option(parsing: .unconditional, help: "Score every N-th frame for --metric vmaf (libvmaf's n_subsample); must divide the segment's frame count.")
@@ -80,7 +83,7 @@ struct HullCommand: ParsableCommand {
     /// VMAF's settings when the hull is taken over VMAF.
     var vmafOptions: VMAFOptions? {
         guard metric == .vmaf else { return nil }
-        return VMAFOptions(model: vmafModel ?? VMAFOptions.defaultModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
+        return VMAFOptions(model: vmafModel, subsample: vmafSubsample ?? VMAFOptions.defaultSubsample, ffmpegPath: ffmpeg)
     }
 
     func parsedResolutions() throws -> [PerTitleGrid.Resolution] {

@@ -19,22 +19,24 @@ struct VMAFOracleTests {
     /// The largest difference tolerated between abrkit's rung VMAF and the oracle's (VMAF points, 0–100).
     static let tolerance = 0.5
 
-    /// 3 s of ffmpeg's `testsrc2` at 320×180, 30 fps, as lossless Y4M (the oracle's reference file).
-    static func source(in directory: TemporaryDirectory) throws -> String {
+    /// `seconds` of ffmpeg's `testsrc2` at 320×180, 30 fps, as lossless Y4M (the oracle's reference file).
+    static func source(in directory: TemporaryDirectory, seconds: Int = 3) throws -> String {
         let path = directory.path("source.y4m")
-        try FFmpegCLI.run(["-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=3", "-pix_fmt", "yuv420p", path])
+        try FFmpegCLI.run(["-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=\(seconds)", "-pix_fmt", "yuv420p", path])
         return path
     }
 
     /// The oracle: `VMAF score` and the harmonic mean that the back end's ffmpeg prints for a rung file.
-    static func oracle(_ executable: String, rung: String, reference: String, size: String, subsample: Int, log: String) throws -> (
+    static func oracle(
+        _ executable: String, rung: String, reference: String, size: String, subsample: Int, log: String, model: String = VMAFOptions.defaultModel
+    ) throws -> (
         mean: Double, harmonicMean: Double
     ) {
         // The Y4M carries no colour description and the rung says BT.709 limited range; without the
         // tags, ffmpeg ≥ 7 would auto-insert a colour conversion of the reference (through RGB).
         let tags = "setparams=range=tv:colorspace=bt709:color_primaries=bt709:color_trc=bt709"
         let graph =
-            "[1:v]\(tags)[r];[0:v]scale=\(size):flags=bicubic[d];[d][r]libvmaf=model=version=\(VMAFOptions.defaultModel):n_subsample=\(subsample):log_fmt=json:log_path=\(log)"
+            "[1:v]\(tags)[r];[0:v]scale=\(size):flags=bicubic[d];[d][r]libvmaf=model=version=\(model):n_subsample=\(subsample):log_fmt=json:log_path=\(log)"
         let result = try ProcessRunner.run(
             URL(fileURLWithPath: executable), ["-nostdin", "-hide_banner", "-i", rung, "-i", reference, "-lavfi", graph, "-f", "null", "-"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -66,12 +68,7 @@ struct VMAFOracleTests {
             let vmaf = try #require(rung.vmaf)
             #expect(vmaf.total.frameCount == (90 + subsample - 1) / subsample)
             #expect(vmaf.segments.count == 3)
-            var data = try Data(contentsOf: out.appendingPathComponent("\(rung.rung.name)/init.mp4"))
-            for number in 1...rung.segmentBytes.count {
-                data.append(try Data(contentsOf: out.appendingPathComponent("\(rung.rung.name)/\(SegmentNaming.mediaSegment(number: number))")))
-            }
-            let file = directory.path("\(rung.rung.name).mp4")
-            try data.write(to: URL(fileURLWithPath: file))
+            let file = try Self.joinedFile(rung, out: out, in: directory)
             let expected = try Self.oracle(
                 backend.executablePath, rung: file, reference: source, size: "320:180", subsample: subsample,
                 log: directory.path("\(rung.rung.name)-\(subsample).json"))
@@ -83,6 +80,17 @@ struct VMAFOracleTests {
             #expect(ladder.segmentQuality?["vmaf_p5"]?.map { $0[column] } == vmaf.segments.map(\.percentile5))
             #expect(ladder.segmentQuality?["vmaf"]?.map { $0[column] } == vmaf.segments.map(\.mean))
         }
+    }
+
+    /// The rung's init segment and media segments joined into one playable MP4, for the oracle.
+    static func joinedFile(_ rung: RungReport, out: URL, in directory: TemporaryDirectory) throws -> String {
+        var data = try Data(contentsOf: out.appendingPathComponent("\(rung.rung.name)/init.mp4"))
+        for number in 1...rung.segmentBytes.count {
+            data.append(try Data(contentsOf: out.appendingPathComponent("\(rung.rung.name)/\(SegmentNaming.mediaSegment(number: number))")))
+        }
+        let file = directory.path("\(rung.rung.name).mp4")
+        try data.write(to: URL(fileURLWithPath: file))
+        return file
     }
 
     @Test(.enabled(if: VMAFOracleTests.hasBackend, "no VMAF back end: install imageio-ffmpeg (scripts/setup.sh --vmaf) or an ffmpeg with libvmaf"))

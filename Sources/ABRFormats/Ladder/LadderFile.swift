@@ -68,7 +68,8 @@ public struct LadderFile: Codable, Hashable, Sendable {
 
     /// The VMAF measurement's settings.
     public struct VMAFInfo: Codable, Hashable, Sendable {
-        /// libvmaf model name, e.g. "vmaf_v0.6.1".
+        /// libvmaf model named for every rung, else "vmaf_v0.6.1" (the model of rungs under 2160
+        /// lines); each level's `vmaf_model` says which model scored it.
         public var model: String
         /// Every n-th frame was scored (libvmaf's `n_subsample`).
         public var subsample: Int
@@ -105,14 +106,17 @@ public struct LadderFile: Codable, Hashable, Sendable {
         public var vmafHarmonicMean: Double?
         /// 5th percentile of the frame scores (linear interpolation between closest ranks).
         public var vmafPercentile5: Double?
+        /// The libvmaf model that scored this rung: `vmaf_4k_v0.6.1` for rungs of 2160 lines or
+        /// more when the back end has it, else `vmaf_v0.6.1`, unless one model was named for all.
+        public var vmafModel: String?
 
         public init(
             name: String, width: Int, height: Int, codec: String, codecString: String? = nil, targetKbps: Double? = nil,
             averageKbps: Double, peakKbps: Double, gbPerHour: Double, psnrYDb: Double? = nil, psnrDb: Double? = nil,
             ssim: Double? = nil, dataCapGBPerHour: Double? = nil, withinCap: Bool? = nil, playlist: String? = nil,
-            vmaf: Double? = nil, vmafHarmonicMean: Double? = nil, vmafPercentile5: Double? = nil
+            vmaf: Double? = nil, vmafHarmonicMean: Double? = nil, vmafPercentile5: Double? = nil, vmafModel: String? = nil
         ) {
-            self.vmaf = vmaf; self.vmafHarmonicMean = vmafHarmonicMean; self.vmafPercentile5 = vmafPercentile5
+            self.vmaf = vmaf; self.vmafHarmonicMean = vmafHarmonicMean; self.vmafPercentile5 = vmafPercentile5; self.vmafModel = vmafModel
             self.name = name; self.width = width; self.height = height; self.codec = codec; self.codecString = codecString
             self.targetKbps = targetKbps; self.averageKbps = averageKbps; self.peakKbps = peakKbps; self.gbPerHour = gbPerHour
             self.psnrYDb = psnrYDb; self.psnrDb = psnrDb; self.ssim = ssim
@@ -135,6 +139,7 @@ public struct LadderFile: Codable, Hashable, Sendable {
             case vmaf
             case vmafHarmonicMean = "vmaf_harmonic_mean"
             case vmafPercentile5 = "vmaf_p5"
+            case vmafModel = "vmaf_model"
         }
     }
 

@@ -71,12 +71,23 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.noUsableRung, "no rung of '\(ladder.name)' fits the source \(description.width)x\(description.height) (use --upscale)")
         }
 
-        var vmaf: (backend: any VMAFBackend, options: VMAFOptions)? = nil
+        var vmaf: (backend: any VMAFBackend, options: VMAFOptions, ultraHD: Bool)? = nil
         if let vmafOptions = options.vmaf {
             try vmafOptions.validate(gopFrames: gopFrames)
             let backend = try FFmpegVMAFBackend.locate(explicitPath: vmafOptions.ffmpegPath)
-            try backend.validateModel(vmafOptions.model)
-            vmaf = (backend, vmafOptions)
+            try backend.validateModel(vmafOptions.model ?? VMAFOptions.defaultModel)
+            var ultraHD = false
+            if vmafOptions.model == nil, chosen.contains(where: { $0.rung.height >= VMAFOptions.ultraHDMinimumHeight }) {
+                do {
+                    try backend.validateModel(VMAFOptions.ultraHDModel)
+                    ultraHD = true
+                } catch {
+                    warn(
+                        "\(backend.summary) has no \(VMAFOptions.ultraHDModel): rungs of \(VMAFOptions.ultraHDMinimumHeight) lines are scored with \(VMAFOptions.defaultModel) (ladder.json's vmaf_model says so)"
+                    )
+                }
+            }
+            vmaf = (backend, vmafOptions, ultraHD)
         }
 
         try OutputDirectory.prepare(options.outputDirectory)
@@ -102,7 +113,8 @@ public struct EncodeJob: Sendable {
             encoders.append(
                 try RungEncoder(
                     index: index, rung: choice.rung, settings: settings, source: description,
-                    directory: directory, measureQuality: options.measureQuality, vmaf: vmaf))
+                    directory: directory, measureQuality: options.measureQuality,
+                    vmaf: vmaf.map { ($0.backend, $0.options, $0.options.model(forRungHeight: choice.rung.height, ultraHDAvailable: $0.ultraHD)) }))
         }
 
         let pool = WorkerPool(encoders: encoders, threadCount: options.jobs, framesInFlight: options.framesInFlight)
@@ -124,7 +136,7 @@ public struct EncodeJob: Sendable {
         let report = EncodeReport(
             ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
             totalFrames: totalFrames, rungs: reports, audio: audioReport,
-            vmafModel: options.vmaf?.model, vmafSubsample: options.vmaf?.subsample)
+            vmafModel: options.vmaf.map { $0.model ?? VMAFOptions.defaultModel }, vmafSubsample: options.vmaf?.subsample)
         try LadderOutput(report: report).write(to: options.outputDirectory)
         return report
     }

@@ -70,7 +70,7 @@ struct LadderOutput {
                 psnrYDb: rung.quality.map(\.psnrYDb).flatMap(finite), psnrDb: rung.quality.map(\.psnrDb).flatMap(finite),
                 ssim: rung.quality.map(\.ssim).flatMap(finite), dataCapGBPerHour: verdict.capGBPerHour, withinCap: verdict.withinCap,
                 playlist: "\(rung.rung.name)/\(SegmentNaming.mediaPlaylist)", vmaf: rung.vmaf?.total.mean,
-                vmafHarmonicMean: rung.vmaf?.total.harmonicMean, vmafPercentile5: rung.vmaf?.total.percentile5)
+                vmafHarmonicMean: rung.vmaf?.total.harmonicMean, vmafPercentile5: rung.vmaf?.total.percentile5, vmafModel: rung.vmafModel)
         }
         let source = LadderFile.SourceInfo(
             name: report.source.name, width: report.source.width, height: report.source.height,

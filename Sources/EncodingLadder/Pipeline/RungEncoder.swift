@@ -33,12 +33,15 @@ final class RungEncoder {
     var measuresQuality: Bool { probe != nil }
     /// Whether PSNR/SSIM are among the measurements.
     private let measuresPSNRSSIM: Bool
+    /// The libvmaf model scoring this rung (nil without VMAF).
+    private let vmafModel: String?
 
     /// Opens the scaler, encoder and muxer and writes `init.mp4`.
     init(
         index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
-        measureQuality: Bool, vmaf: (backend: any VMAFBackend, options: VMAFOptions)? = nil
+        measureQuality: Bool, vmaf: (backend: any VMAFBackend, options: VMAFOptions, model: String)? = nil
     ) throws {
+        vmafModel = vmaf?.model
         self.index = index
         self.rung = rung
         self.settings = settings
@@ -55,7 +58,9 @@ final class RungEncoder {
             encoder = try FrameEncoder(settings: settings)
             let parameters = try encoder.parameters()
             muxer = try FragmentedMP4Writer(parameters: parameters, timeBase: settings.timeBase, codecTag: settings.codecTag)
-            let scorer = try vmaf.map { try $0.backend.makeScorer(width: source.width, height: source.height, options: $0.options, what: what) }
+            let scorer = try vmaf.map {
+                try $0.backend.makeScorer(width: source.width, height: source.height, model: $0.model, options: $0.options, what: what)
+            }
             probe =
                 measureQuality || scorer != nil
                 ? try QualityProbe(
@@ -133,7 +138,8 @@ final class RungEncoder {
         return RungReport(
             rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
             segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
-            quality: quality, segmentQuality: measuresPSNRSSIM ? probe?.segmentSummaries ?? [] : [], vmaf: vmaf)
+            quality: quality, segmentQuality: measuresPSNRSSIM ? probe?.segmentSummaries ?? [] : [], vmaf: vmaf,
+            vmafModel: vmaf == nil ? nil : vmafModel)
     }
 
     private func drainEncoder() throws {

@@ -79,8 +79,8 @@ extension FFmpegVMAFBackend: VMAFBackend {
         }
     }
 
-    func makeScorer(width: Int, height: Int, options: VMAFOptions, what: String) throws(EncodeError) -> any VMAFScorer {
-        try FFmpegVMAFScorer(executablePath: executablePath, width: width, height: height, options: options, what: what)
+    func makeScorer(width: Int, height: Int, model: String, options: VMAFOptions, what: String) throws(EncodeError) -> any VMAFScorer {
+        try FFmpegVMAFScorer(executablePath: executablePath, width: width, height: height, model: model, options: options, what: what)
     }
 }
 

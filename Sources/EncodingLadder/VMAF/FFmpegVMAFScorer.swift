@@ -32,7 +32,7 @@ final class FFmpegVMAFScorer: VMAFScorer {
     static let logName = "vmaf.json"
     static let errorLogName = "ffmpeg.log"
 
-    init(executablePath: String, width: Int, height: Int, options: VMAFOptions, what: String) throws(EncodeError) {
+    init(executablePath: String, width: Int, height: Int, model: String, options: VMAFOptions, what: String) throws(EncodeError) {
         self.width = width
         self.height = height
         subsample = options.subsample
@@ -41,7 +41,7 @@ final class FFmpegVMAFScorer: VMAFScorer {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("abrkit-vmaf-\(UUID().uuidString)")
         let graph =
             "[0:v]split=2[top][bottom];[top]crop=\(width):\(height):0:0[distorted];[bottom]crop=\(width):\(height):0:\(height)[reference];"
-            + "[distorted][reference]libvmaf=model=version=\(options.model):n_subsample=\(options.subsample)"
+            + "[distorted][reference]libvmaf=model=version=\(model):n_subsample=\(options.subsample)"
             + ":log_fmt=json:log_path=\(Self.logName)"
         process.executableURL = URL(fileURLWithPath: executablePath)
         process.arguments = [

@@ -8,8 +8,9 @@ protocol VMAFBackend: Sendable {
     var summary: String { get }
     /// Fails with a clear message when the back end does not know the model.
     func validateModel(_ model: String) throws(EncodeError)
-    /// Starts scoring one rendition, pictures of `width`×`height` (the source's size).
-    func makeScorer(width: Int, height: Int, options: VMAFOptions, what: String) throws(EncodeError) -> any VMAFScorer
+    /// Starts scoring one rendition, pictures of `width`×`height` (the source's size), with `model`
+    /// (already validated) and `options`' subsampling.
+    func makeScorer(width: Int, height: Int, model: String, options: VMAFOptions, what: String) throws(EncodeError) -> any VMAFScorer
 }
 
 /// Scores one rendition: pairs of pictures in presentation order, then per-frame scores.

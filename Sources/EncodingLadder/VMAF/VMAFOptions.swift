@@ -3,8 +3,9 @@
 
 /// How to measure VMAF: which model, how densely, and which back end.
 public struct VMAFOptions: Sendable, Hashable {
-    /// libvmaf's built-in model (`model=version=NAME`), e.g. `vmaf_v0.6.1` or `vmaf_4k_v0.6.1`.
-    public var model: String
+    /// libvmaf's built-in model (`model=version=NAME`) for every rung, e.g. `vmaf_v0.6.1` or
+    /// `vmaf_4k_v0.6.1`; nil chooses per rung (``model(forRungHeight:ultraHDAvailable:)``).
+    public var model: String?
     /// Score every n-th frame (libvmaf's `n_subsample`); must divide the segment's frame count.
     public var subsample: Int
     /// An ffmpeg executable with the `libvmaf` filter; nil looks for one (``FFmpegVMAFBackend/locate(explicitPath:)``).
@@ -15,11 +16,33 @@ public struct VMAFOptions: Sendable, Hashable {
     public static let defaultModel = "vmaf_v0.6.1"
     /// 1: every frame, as libvmaf does by default.
     public static let defaultSubsample = 1
+    /// `vmaf_4k_v0.6.1`: libvmaf's model of 2160p pictures on a 4K TV viewed from 1.5 picture
+    /// heights (Netflix `vmaf` repository, `resource/doc/models.md`, "Predict Quality on a 4KTV
+    /// Screen at 1.5H"), where the default model assumes a 1080p screen at 3 heights.
+    public static let ultraHDModel = "vmaf_4k_v0.6.1"
+    /// 2160 lines: rungs this tall or taller are 4K rungs and get ``ultraHDModel`` unless a model is named.
+    public static let ultraHDMinimumHeight = 2160
 
-    public init(model: String = VMAFOptions.defaultModel, subsample: Int = VMAFOptions.defaultSubsample, ffmpegPath: String? = nil) {
+    /// - Parameters:
+    ///   - model: the model for every rung; nil (the default) chooses per rung.
+    ///   - subsample: score every n-th frame.
+    ///   - ffmpegPath: an ffmpeg with the `libvmaf` filter; nil looks for one.
+    public init(model: String? = nil, subsample: Int = VMAFOptions.defaultSubsample, ffmpegPath: String? = nil) {
         self.model = model
         self.subsample = subsample
         self.ffmpegPath = ffmpegPath
+    }
+
+    /// The model that scores a rung `height` lines tall: the named ``model`` if any; else
+    /// ``ultraHDModel`` from ``ultraHDMinimumHeight`` lines when the back end has it, and
+    /// ``defaultModel`` otherwise.
+    ///
+    /// - Parameters:
+    ///   - height: the rung's height in lines (not the source's: a 4K rung is one meant for 4K screens).
+    ///   - ultraHDAvailable: whether the back end knows ``ultraHDModel``.
+    public func model(forRungHeight height: Int, ultraHDAvailable: Bool) -> String {
+        if let model { return model }
+        return ultraHDAvailable && height >= Self.ultraHDMinimumHeight ? Self.ultraHDModel : Self.defaultModel
     }
 
     /// Checks what can be checked without a back end.
@@ -31,7 +54,7 @@ public struct VMAFOptions: Sendable, Hashable {
     ///   frame among them, so every segment, the last short one too, gets a score).
     public func validate(gopFrames: Int) throws(EncodeError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
-        guard !model.isEmpty, model.allSatisfy({ allowed.contains($0) }) else {
+        if let model, model.isEmpty || !model.allSatisfy({ allowed.contains($0) }) {
             throw EncodeError(
                 .invalidVMAFOptions,
                 "VMAF model '\(model)': expected a libvmaf built-in model name such as \(Self.defaultModel) (letters, digits, '.', '_', '-')")

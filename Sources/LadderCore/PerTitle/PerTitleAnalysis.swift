@@ -8,7 +8,7 @@ public struct PerTitleAnalysis: Sendable, Codable {
         /// SSIM with the same weighting: FFmpeg's ssim `All`.
         case ssim
         /// VMAF, the mean of libvmaf's frame scores (0–100) at the source's size: needs the grid
-        /// encoded with VMAF (``EncodeReport/vmafModel`` names the model).
+        /// encoded with VMAF (each rung's ``RungReport/vmafModel`` names its model).
         case vmaf
     }
 

@@ -5,9 +5,9 @@ public struct RungReport: Sendable {
     public init(
         rung: Rung, codecName: String, codecString: String, frameRate: FrameRate, initSegmentBytes: Int, segmentBytes: [Int],
         segmentDurationsSeconds: [Double], keyFrameNumbers: [Int64], quality: QualitySummary?, segmentQuality: [QualitySummary],
-        vmaf: VMAFMeasurement? = nil
+        vmaf: VMAFMeasurement? = nil, vmafModel: String? = nil
     ) {
-        self.vmaf = vmaf
+        self.vmaf = vmaf; self.vmafModel = vmafModel
         self.rung = rung; self.codecName = codecName; self.codecString = codecString; self.frameRate = frameRate
         self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
         self.keyFrameNumbers = keyFrameNumbers; self.quality = quality; self.segmentQuality = segmentQuality
@@ -32,6 +32,8 @@ public struct RungReport: Sendable {
     public var segmentQuality: [QualitySummary]
     /// VMAF at the source's size, whole and per segment (nil when not measured).
     public var vmaf: VMAFMeasurement?
+    /// The libvmaf model that scored ``vmaf`` (nil when not measured).
+    public var vmafModel: String?
 
     /// Σ segment bytes (the init segment is excluded: it is fetched once, not per hour of viewing).
     public var mediaBytes: Int { segmentBytes.reduce(0, +) }
