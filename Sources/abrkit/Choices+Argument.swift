@@ -6,3 +6,4 @@ import ArgumentParser
 extension TraceFormat: ExpressibleByArgument {}
 extension VideoFormat: ExpressibleByArgument {}
 extension QoEModel.Utility: ExpressibleByArgument {}
+extension QoEPreset: ExpressibleByArgument {}

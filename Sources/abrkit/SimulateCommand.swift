@@ -56,8 +56,11 @@ struct SimulateCommand: ParsableCommand {
                 + "pensieve (Pensieve's fixed_env.py, cooked traces) or sabre (sabre.py).", valueName: "model"))
     var model: SimulatorModel = .default
 
-    @Option(help: "QoE model: \(QoEModel.Utility.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var qoe: QoEModel.Utility = .linear
+    @Option(
+        help:
+            "QoE model: \(QoEPreset.allCases.map(\.rawValue).joined(separator: ", ")) (comyco: Comyco's VMAF QoE, on the video's vmaf table unless --quality-metric names another VMAF pooling)."
+    )
+    var qoe: QoEPreset = .linear
 
     // `.unconditional`: `--data-cap -1` reaches validate() instead of argument-parser's "Missing value".
     @Option(
@@ -108,6 +111,9 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError(
                 "--external-timeout must be a positive number of seconds, at most \(Int(ExternalPolicy.maximumTimeoutSeconds)) (one day), got \(externalTimeout)"
             )
+        }
+        if qoe == .comyco, model != .default {
+            throw ValidationError("--qoe comyco applies to the default model; --model \(model.rawValue) scores with its own QoE")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard bandwidthNoise >= 0, bandwidthNoise < 1 else { throw ValidationError("--bandwidth-noise must be in [0, 1), got \(bandwidthNoise)") }
@@ -180,7 +186,7 @@ struct SimulateCommand: ParsableCommand {
         let target = out.map { out in part.map { out + "/" + $0.shard.folderName } ?? out }
         // Locked and checked before any work: an unwritable or busy --out fails at once.
         let results = try target.map { target throws(FormatError) in try ResultSetWriter(target: target) }
-        var video = try input.readVideo()
+        var video = try input.readVideo(defaultQualityMetric: qoe.defaultQualityMetric)
         if let programSeconds { video = try modelCall { () throws(ModelError) in try video.looped(toSeconds: programSeconds) } }
         if model == .default {
             // The player's settings against this video (a segment longer than the buffer), naming the file.
@@ -193,7 +199,7 @@ struct SimulateCommand: ParsableCommand {
         case .default:
             var entries = try policyEntries()
             if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
-            let batch = SimulationBatch(video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe))
+            let batch = SimulationBatch(video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: qoe.model)
             do { try batch.validate() } catch { throw CLIError(error.message) }
             let (format, noise, seed) = (input.traceFormat, bandwidthNoise, seed)
             let sweep = batch.sweep(tracePaths: tracePaths) { path in
@@ -204,7 +210,7 @@ struct SimulateCommand: ParsableCommand {
         case .pensieve:
             let kinds = try named(PensievePolicyKind.allCases.map(\.rawValue)) { PensievePolicyKind(name: $0) }
             let (sweep, columns) = try modelCall { () throws(ModelError) in
-                try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe)
+                try ReferenceModelSweep.pensieve(video: video, tracePaths: tracePaths, policies: kinds, qoe: qoe.model.utility)
             }
             (manifest, recorder) = try play(sweep, policies: kinds.map(\.rawValue), video: video, part: part?.shard, results: results, extraColumns: columns)
         case .sabre:

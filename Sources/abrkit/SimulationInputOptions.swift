@@ -58,9 +58,12 @@ struct SimulationInputOptions: ParsableArguments {
         }
     }
 
-    func readVideo() throws -> Video {
+    /// - Parameter defaultQualityMetric: the quality table to read when `--quality-metric` names none
+    ///   (nil: the reader's default).
+    func readVideo(defaultQualityMetric: String? = nil) throws -> Video {
         try VideoReader.read(
-            path: video, format: videoFormat, bitratesKbps: try parsedBitrates(), segmentSeconds: chunkSeconds, qualityMetric: qualityMetric,
+            path: video, format: videoFormat, bitratesKbps: try parsedBitrates(), segmentSeconds: chunkSeconds,
+            qualityMetric: qualityMetric ?? defaultQualityMetric,
             allowOutside: allowOutside)
     }
 

@@ -45,6 +45,34 @@ import Testing
         #expect(try Self.qualityQoE(dir, metric: "ssim_db") == "43")
     }
 
+    @Test func comycoQoEMatchesTheHandComputedSession() throws {
+        let dir = try Self.ladderFixture()
+        let out = dir.url.appendingPathComponent("out-comyco")
+        // No --quality-metric: Comyco's weights read the vmaf table, though ssim_db would be the default.
+        let result = try CLI.run([
+            "simulate", "--video", dir.path("ladder.json"), "--traces", dir.path("link.json"), "--policy", "throughput", "--qoe", "comyco",
+            "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let (header, records) = try CSVTable.parse(try String(contentsOf: out.appendingPathComponent("sessions.csv"), encoding: .utf8), path: "sessions.csv")
+        let qoe = try #require(records.first.flatMap { Double(Dictionary(uniqueKeysWithValues: zip(header, $0))["qoe"] ?? "") })
+        // Level 0 throughout, no stall (as above): VMAF 70, 80, 90, 60 →
+        // 0.8469011·300 + 0.29797156·(10 + 10) − 1.06099887·30 − 4·2.661618558192494
+        // = 254.07033 + 5.9594312 − 31.8299661 − 10.646474232769976 = 217.55332086723004.
+        #expect(abs(qoe - 217.55332086723004) < 5e-7, "\(qoe)")  // sessions.csv has 6 decimals
+        #expect(try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8).contains(#""qoe": "comyco""#))
+    }
+
+    @Test(arguments: [
+        (["--qoe", "comyco", "--quality-metric", "ssim_db"], "VMAF"), (["--qoe", "comyco", "--model", "pensieve"], "--qoe comyco"),
+    ])
+    func comycoRefusesWhatItCannotScore(options: [String], message: String) throws {
+        let dir = try Self.ladderFixture()
+        let result = try CLI.run(["simulate", "--video", dir.path("ladder.json"), "--traces", dir.path("link.json"), "--policy", "throughput"] + options)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test func aLadderWithOnlyVMAFPlaysItsVMAFByDefault() throws {
         let dir = try Self.ladderFixture()
         let text = try String(contentsOfFile: dir.path("ladder.json"), encoding: .utf8)

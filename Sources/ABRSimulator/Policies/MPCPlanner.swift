@@ -6,7 +6,8 @@
 /// takes `size(i, l) · 8 / C` seconds; once playing, the buffer drains meanwhile and any shortfall
 /// is a stall; then the segment adds `segmentSeconds`. Before playback starts nothing drains and
 /// the wait costs the startup penalty; playback starts at the startup threshold. The reward is the
-/// QoE model's: `q(i, l) − rebufferPenalty · stall − switchPenalty · |q(i, l) − q_prev|`.
+/// QoE model's: `q(i, l) − rebufferPenalty · stall − switchPenalty · |q(i, l) − q_prev|` (with a
+/// weight, an offset and separate rise and drop penalties where the model has them).
 ///
 /// The search returns exactly what exhaustive enumeration of all `L^h` plans returns, with ties
 /// broken towards the lexicographically smallest plan: a depth-first branch and bound whose
@@ -14,7 +15,9 @@
 /// sum as enumeration's) and which prunes a branch only when its prefix plus an upper bound on
 /// the rest is below the best total by more than rounding. The bound takes, for each remaining
 /// segment, the best utility less the stall that even the fullest reachable buffer would suffer
-/// (the buffer grows by at most one segment per step); penalties are never negative. Levels are tried from the top down, which finds good
+/// (the buffer grows by at most one segment per step), plus the most a rise could earn where the
+/// model rewards rises (from the lowest utility the step before can have); stall, startup and
+/// drop penalties are never negative. Levels are tried from the top down, which finds good
 /// plans early; the tie rule makes the answer independent of that order.
 struct MPCPlanner: Sendable {
     /// The player as the planner sees it between two downloads.
@@ -48,7 +51,9 @@ struct MPCPlanner: Sendable {
     let startupThresholdSeconds: Double
 
     init(video: Video, qoe: QoEModel, maxBufferSeconds: Double, startupThresholdSeconds: Double) {
-        precondition(qoe.rebufferPenalty >= 0 && qoe.switchPenalty >= 0 && qoe.startupPenalty >= 0, "the search's bound needs non-negative penalties")
+        precondition(
+            qoe.rebufferPenalty >= 0 && qoe.switchPenalty >= 0 && qoe.startupPenalty >= 0 && qoe.utilityWeight >= 0,
+            "the search's bound needs non-negative penalties and utility weight")
         self.video = video
         self.qoe = qoe
         self.maxBufferSeconds = maxBufferSeconds
@@ -59,7 +64,7 @@ struct MPCPlanner: Sendable {
     @inlinable
     func step(_ state: State, segment: Int, utility: Double, downloadSeconds: Double) -> (State, reward: Double) {
         var next = state
-        var reward = utility - qoe.switchPenalty * abs(utility - (state.previousUtility ?? utility))
+        var reward = qoe.weighted(utility) - qoe.switchCost(from: state.previousUtility, to: utility)
         // A segment that would overflow the buffer: a playing player idles until it fits, one not yet
         // playing starts instead (as `PlaybackSession.step()` does).
         if next.bufferSeconds + video.segmentSeconds > maxBufferSeconds {
@@ -126,12 +131,19 @@ struct MPCPlanner: Sendable {
             // Step k's reward is at most max over levels of q − rebufferPenalty · (stall with the most buffer
             // step k can have: the buffer grows by at most one segment per step and idles down to max − d).
             let d = planner.video.segmentSeconds, cap = planner.maxBufferSeconds - d
+            let qoe = planner.qoe
+            let rewardsRises = (qoe.switchUpPenalty ?? 0) < 0
+            let table = utilities
             for k in stride(from: horizon - 1, through: 0, by: -1) {
                 let most = min(state.bufferSeconds + Double(k) * d, cap)
                 var top = -Double.infinity
                 for l in 0..<levels {
                     let stall = state.isPlaying ? max(0, seconds[k * levels + l] - most) : 0
-                    top = max(top, utilities[k * levels + l] - planner.qoe.rebufferPenalty * stall)
+                    top = max(top, qoe.weighted(utilities[k * levels + l]) - qoe.rebufferPenalty * stall)
+                }
+                // A model that rewards rises: at most the rise from the lowest previous utility.
+                if rewardsRises, let lowest = k == 0 ? state.previousUtility : table[(k - 1) * levels..<k * levels].min() {
+                    top += qoe.largestSwitchGain(to: table[k * levels..<(k + 1) * levels].max() ?? lowest, fromAtLeast: lowest)
                 }
                 bound[k] = bound[k + 1] + top
             }

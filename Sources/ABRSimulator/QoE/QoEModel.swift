@@ -13,6 +13,10 @@ import RealModule
 ///
 /// The first three are the QoE variants of Mao et al., "Neural Adaptive Video Streaming with Pensieve",
 /// SIGCOMM 2017, doi:10.1145/3098822.3098843, §5.1, with their weights.
+///
+/// A model may also weight the utility, penalise rises and drops differently (a negative rise
+/// penalty rewards rises) and add a constant per segment, as Comyco's VMAF QoE does
+/// (``comyco``): `α·q − λ·stall − μ₊·[Δq]₊ − μ₋·[Δq]₋ + c`.
 public struct QoEModel: Hashable, Sendable {
     /// Which utility maps a segment's level to a score.
     public enum Utility: String, CaseIterable, Sendable {
@@ -26,12 +30,43 @@ public struct QoEModel: Hashable, Sendable {
     public var switchPenalty: Double
     /// Penalty per second of startup delay; 0 by default, as in Pensieve's and MPC's QoE_lin.
     public var startupPenalty: Double
+    /// Weight of a segment's utility (α); 1 by default.
+    public var utilityWeight: Double
+    /// Penalty per unit of utility *rise* (μ₊; negative rewards rises); nil: ``switchPenalty``,
+    /// the same for rises and drops, as every model but Comyco's has it.
+    public var switchUpPenalty: Double?
+    /// Added to every segment's reward (c); 0 by default.
+    public var segmentOffset: Double
+    /// The per-segment quality the weights were fitted to; nil: any.
+    public var qualityMetric: QualityMetric?
 
-    public init(_ utility: Utility, rebufferPenalty: Double? = nil, switchPenalty: Double = 1, startupPenalty: Double = 0) {
+    /// A family of per-segment quality tables a model's weights may need.
+    public enum QualityMetric: String, Sendable, Hashable {
+        /// VMAF: a video quality key starting with "vmaf" (`vmaf`, `vmaf_harmonic_mean`, `vmaf_p5`).
+        case vmaf
+    }
+
+    /// - Parameters:
+    ///   - utility: how a segment's level maps to a score.
+    ///   - rebufferPenalty: per second of stall; nil: the utility's published one.
+    ///   - switchPenalty: per unit of utility change (of drops only, when `switchUpPenalty` is given).
+    ///   - startupPenalty: per second of startup delay.
+    ///   - utilityWeight: α, the utility's weight.
+    ///   - switchUpPenalty: per unit of utility rise; nil: `switchPenalty`.
+    ///   - segmentOffset: c, added to every segment's reward.
+    ///   - qualityMetric: the quality key the weights need, for `quality` utilities.
+    public init(
+        _ utility: Utility, rebufferPenalty: Double? = nil, switchPenalty: Double = 1, startupPenalty: Double = 0, utilityWeight: Double = 1,
+        switchUpPenalty: Double? = nil, segmentOffset: Double = 0, qualityMetric: QualityMetric? = nil
+    ) {
         self.utility = utility
         self.rebufferPenalty = rebufferPenalty ?? Self.defaultRebufferPenalty(utility)
         self.switchPenalty = switchPenalty
         self.startupPenalty = startupPenalty
+        self.utilityWeight = utilityWeight
+        self.switchUpPenalty = switchUpPenalty
+        self.segmentOffset = segmentOffset
+        self.qualityMetric = qualityMetric
     }
 
     /// Pensieve's QoE_lin: the default.
@@ -57,6 +92,13 @@ public struct QoEModel: Hashable, Sendable {
                 .invalidConfiguration,
                 "QoE 'quality' needs per-segment quality, and this video has none (encode it with abrkit encode, or choose linear, log or hd)")
         }
+        if utility == .quality, let qualityMetric, !(video.qualityMetric ?? "").hasPrefix(qualityMetric.rawValue) {
+            let key = qualityMetric.rawValue
+            throw ModelError(
+                .invalidConfiguration,
+                "this QoE's weights were fitted to \(key.uppercased()), and the video's per-segment quality is '\(video.qualityMetric ?? "unnamed")' (expected a \(key) table, e.g. --quality-metric \(key))"
+            )
+        }
     }
 
     /// Utility of segment `segment` at `level`.
@@ -71,8 +113,45 @@ public struct QoEModel: Hashable, Sendable {
     }
 
     /// Reward of one segment given the previous segment's utility (`nil` for the first).
+    ///
+    /// - Parameters:
+    ///   - q: the segment's utility.
+    ///   - previousUtility: the previous segment's; nil for the first.
+    ///   - rebufferSeconds: the stall before the segment played.
     public func reward(utility q: Double, previousUtility: Double?, rebufferSeconds: Double) -> Double {
-        q - rebufferPenalty * rebufferSeconds - switchPenalty * abs(q - (previousUtility ?? q))
+        weighted(q) - rebufferPenalty * rebufferSeconds - switchCost(from: previousUtility, to: q)
+    }
+
+    /// `α·q + c`: `q` itself (the very same value) for the models without weight or offset.
+    ///
+    /// - Parameter q: a segment's utility.
+    @inlinable
+    public func weighted(_ q: Double) -> Double {
+        utilityWeight == 1 && segmentOffset == 0 ? q : utilityWeight * q + segmentOffset
+    }
+
+    /// What the change from `previous` (nil: none, the first segment) to `q` costs: `μ·|Δq|`, or
+    /// with ``switchUpPenalty`` `μ₊·Δq` for a rise and `μ₋·|Δq|` for a drop.
+    ///
+    /// - Parameters:
+    ///   - previous: the previous segment's utility; nil for the first segment.
+    ///   - q: this segment's utility.
+    @inlinable
+    public func switchCost(from previous: Double?, to q: Double) -> Double {
+        let change = q - (previous ?? q)
+        guard let switchUpPenalty, change > 0 else { return switchPenalty * abs(change) }
+        return switchUpPenalty * change
+    }
+
+    /// The most a change to `q` from no less than `lowest` can add to a reward (a negative rise
+    /// penalty rewards rises): the bound a plan search needs. 0 when changes only cost.
+    ///
+    /// - Parameters:
+    ///   - q: the highest utility the segment can have.
+    ///   - lowest: the lowest utility the previous segment can have.
+    public func largestSwitchGain(to q: Double, fromAtLeast lowest: Double) -> Double {
+        guard let switchUpPenalty, switchUpPenalty < 0, q > lowest else { return 0 }
+        return -switchUpPenalty * (q - lowest)
     }
 
     static func hdScore(kbps: Double) -> Double {
