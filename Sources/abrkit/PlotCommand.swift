@@ -34,7 +34,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             guard let entry = PolicyCatalog.entry(named: policy) else {
-                throw ValidationError("unknown policy '\(policy)'; expected one of \(PolicyCatalog.names.joined(separator: ", "))")
+                throw ValidationError("unknown policy '\(policy)'; expected one of \(PolicyCatalog.allNames.joined(separator: ", "))")
             }
             let video = try input.readVideo()
             let traces = try input.readTraces()

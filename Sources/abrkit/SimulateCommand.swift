@@ -34,7 +34,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(
         name: .long, parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")); "
+            "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")) "
+                + "(and, when named, the low-latency \(PolicyCatalog.lowLatencyEntries.map(\.name).joined(separator: ", "))); "
                 + "pensieve: \(PensievePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); sabre: \(SabrePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "names"))
     var policy: [String] = []
@@ -163,7 +164,7 @@ struct SimulateCommand: ParsableCommand {
             }
             guard let entry = PolicyCatalog.entry(named: name) else {
                 throw ValidationError(
-                    "unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))"
+                    "unknown policy '\(name)'; expected one of \(PolicyCatalog.allNames.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))"
                 )
             }
             if seen.insert(entry.name).inserted { entries.append(entry) }
