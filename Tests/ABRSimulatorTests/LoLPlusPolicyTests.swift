@@ -72,6 +72,59 @@ import Testing
         #expect(u == [0.2, 1, 1, 0.2])
     }
 
+    /// dash.js's loop as written: every level × every one of the 625 options in order, the first strictly better that meets
+    /// the constraints winning; an independent reference for the selector's shortcut (25 scores per level).
+    static func bruteForce(
+        levels: [(bitsPerSecond: Double, latency: Double)], latency: Double, buffer: Double, throughput: Double, rate: Double, segmentSeconds: Double,
+        evaluator: LoLPlusQoEEvaluator
+    ) -> [Double]? {
+        var maxQoE: Double?
+        var winner: [Double]?
+        for level in levels {
+            for option in LoLPlusWeightSelector.weightOptions {
+                let t = level.bitsPerSecond * segmentSeconds / throughput
+                let next = t > segmentSeconds ? buffer - segmentSeconds : buffer + segmentSeconds - t
+                let rebuffer = max(0.00001, t - next)
+                let qoe = evaluator.singleUseQoE(
+                    bitrate: level.bitsPerSecond, rebufferSeconds: (1 / option[2]) * rebuffer, latencySeconds: (1 / option[1]) * level.latency,
+                    playbackRate: rate)
+                if maxQoE.map({ qoe > $0 }) ?? true, !(latency > 1.5 + latency), next >= 0.3 {
+                    maxQoE = qoe
+                    winner = option
+                }
+            }
+        }
+        return winner
+    }
+
+    @Test("equals dash.js's 625-option loop on random ladders, buffers, throughputs, learnt latencies and rates")
+    func matchesBruteForce() {
+        var rng = SplitMix64(seed: 2021)
+        var seen = Set<[Double]?>()
+        for trial in 0..<300 {
+            let count = 1 + trial % 6
+            var bitrate = 200_000 + rng.nextUnit() * 500_000
+            var levels: [(bitsPerSecond: Double, latency: Double)] = []
+            for _ in 0..<count {
+                levels.append((bitsPerSecond: bitrate, latency: rng.nextUnit() < 0.3 ? 0 : rng.nextUnit() * 0.05))
+                bitrate *= 1.3 + rng.nextUnit()
+            }
+            let d = [0.5, 1, 2, 4][trial % 4]
+            let evaluator = LoLPlusQoEEvaluator(segmentSeconds: d, maxKbps: levels[count - 1].bitsPerSecond / 1000, minKbps: levels[0].bitsPerSecond / 1000)
+            let buffer = rng.nextUnit() * 6, throughput = 100_000 + rng.nextUnit() * 8_000_000, rate = 0.9 + rng.nextUnit() * 0.2
+            let latency = rng.nextUnit() * 4
+            var selector = LoLPlusWeightSelector(segmentSeconds: d)
+            let fast = selector.findWeights(
+                levels: levels, latencySeconds: latency, bufferSeconds: buffer, throughputBitsPerSecond: throughput, playbackRate: rate, evaluator: evaluator)
+            let reference = Self.bruteForce(
+                levels: levels, latency: latency, buffer: buffer, throughput: throughput, rate: rate, segmentSeconds: d, evaluator: evaluator)
+            #expect(fast == reference, "trial \(trial)")
+            seen.insert(fast)
+        }
+        // The trials reach both outcomes and more than one winner.
+        #expect(seen.contains(nil) && seen.count >= 3)
+    }
+
     @Test("no option when every level would leave under 0.3 s; the latency constraint binds only on a reused selector")
     func constraints() {
         let levels = [(bitsPerSecond: 1e6, latency: 0.0), (bitsPerSecond: 2e6, latency: 0.0), (bitsPerSecond: 4e6, latency: 0.0)]

@@ -90,21 +90,30 @@ public struct LoLPlusWeightSelector: Hashable, Sendable {
         var maxQoE: Double?
         var winner: [Double]?
         let deltaLatency = abs(latencySeconds - previousLatencySeconds)
+        let values = Self.weightValues
+        let n = values.count
         for level in levels {
             let downloadTime = level.bitsPerSecond * segmentSeconds / throughputBitsPerSecond
             let next = nextBuffer(bufferSeconds, downloadSeconds: downloadTime)
             let rebuffer = max(Self.minimumRebufferSeconds, downloadTime - next)
-            let meetsConstraints = satisfiesConstraints(latencySeconds: latencySeconds, nextBufferSeconds: next, deltaLatencySeconds: deltaLatency)
-            for option in Self.weightOptions {
-                let bufferWeight = option[2] == 0 ? 10 : 1 / option[2]
-                let latencyWeight = option[1] == 0 ? 10 : 1 / option[1]
-                let qoe = evaluator.singleUseQoE(
-                    bitrate: level.bitsPerSecond, rebufferSeconds: bufferWeight * rebuffer, latencySeconds: latencyWeight * level.latency,
-                    playbackRate: playbackRate)
-                if maxQoE.map({ qoe > $0 }) ?? true, meetsConstraints {
-                    maxQoE = qoe
-                    winner = option
+            guard satisfiesConstraints(latencySeconds: latencySeconds, nextBufferSeconds: next, deltaLatencySeconds: deltaLatency) else { continue }
+            // The QoE depends on an option only through its latency and buffer weights. Of dash.js's 625 options in
+            // order (the first weight slowest), the first to reach this level's best is (first, l, b, first) for the
+            // first (l, b) reaching it; it replaces the winner only if strictly better, as there.
+            var best: (qoe: Double, latency: Int, buffer: Int)?
+            for l in 0..<n {
+                for b in 0..<n {
+                    let bufferWeight = values[b] == 0 ? 10 : 1 / values[b]
+                    let latencyWeight = values[l] == 0 ? 10 : 1 / values[l]
+                    let qoe = evaluator.singleUseQoE(
+                        bitrate: level.bitsPerSecond, rebufferSeconds: bufferWeight * rebuffer, latencySeconds: latencyWeight * level.latency,
+                        playbackRate: playbackRate)
+                    if best.map({ qoe > $0.qoe }) ?? true { best = (qoe, l, b) }
                 }
+            }
+            if let best, maxQoE.map({ best.qoe > $0 }) ?? true {
+                maxQoE = best.qoe
+                winner = [values[0], values[best.latency], values[best.buffer], values[0]]
             }
         }
         previousLatencySeconds = latencySeconds
