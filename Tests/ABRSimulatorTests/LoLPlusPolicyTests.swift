@@ -275,6 +275,22 @@ import Testing
         #expect(runChecked(&again).segments == middle.segments)
     }
 
+    @Test("boundaries: a huge throughput saturates at the largest neuron and takes the top; a zero one keeps the level")
+    func throughputBoundaries() {
+        for (bytes, seconds, expected) in [(500_000, 1e-6, 2), (100, 10.0, 1)] {
+            var p = LoLPlusPolicy()
+            // First decision at level 1 by hand-set history: 4 Mbit in 1 µs (4·10¹² bit/s: normalised 8.7·10⁵ > 1, so the largest
+            // neuron throughput, the top level's, which is then nearest); or 100 bytes in 10 s (0.08 kbit/s, rounded 0: the
+            // download never ends, no level is under 0 bit/s, and the guard keeps level 1).
+            let record = DownloadRecord(segmentIndex: 0, level: 1, bytes: bytes, requestTime: 0, latencySeconds: 0, durationSeconds: seconds)
+            let c = DecisionContext(
+                segmentIndex: 1, time: 1, bufferSeconds: 8, maxBufferSeconds: 60, lastLevel: 1, isStartup: false, video: Self.video, history: [record])
+            let d = p.decide(c)
+            #expect(d.level == expected)
+            #expect(d.reason.rule == (expected == 2 ? "lolp.som" : "lolp.downshift"))
+        }
+    }
+
     @Test("one level: every decision is level 0")
     func oneLevel() throws {
         let video = try Video(constantBitrate: [Level(bitsPerSecond: 1e6)], segmentSeconds: 4, segmentCount: 30)
