@@ -63,6 +63,24 @@ import Testing
         #expect(outputs[0] == outputs[1])
     }
 
+    @Test func liveShardsMergeIntoWhatOneRunWritesWithTheLatencySummary() throws {
+        let dir = try SimulateCommandTests.fixture()
+        let base = ["simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"), "--live", "--policy", "throughput,bola"]
+        let whole = dir.url.appendingPathComponent("whole"), shards = dir.url.appendingPathComponent("shards")
+        let merged = dir.url.appendingPathComponent("merged")
+        let run = try CLI.run(base + ["--out", whole.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("latency s") && run.stdout.contains("p95 s"))
+        for i in 0..<2 { #expect(try CLI.run(base + ["--shard", "\(i)/2", "--out", shards.path]).status == 0) }
+        let merge = try CLI.run(["merge", shards.path, "--out", merged.path])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        for file in ["sessions.csv", "segments.csv", "summary.csv", "run.json"] {
+            #expect(try Data(contentsOf: whole.appendingPathComponent(file)) == Data(contentsOf: merged.appendingPathComponent(file)), "\(file)")
+        }
+        let summary = try Self.rows(whole, "summary.csv")
+        #expect(summary.header.suffix(ResultsCSV.liveSummaryColumns.count) == ResultsCSV.liveSummaryColumns[...])
+    }
+
     @Test(arguments: [
         (["--live", "--part-seconds", "0.5"], "this video has no part sizes"),
         (["--live", "--part-seconds", "2"], "part duration 2.0 s is longer than a segment (1.0 s)"),

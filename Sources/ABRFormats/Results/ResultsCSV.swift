@@ -47,7 +47,9 @@ public enum ResultsCSV {
     /// `sessions.csv` holds them (``asWritten(_:)``), so a table rebuilt from the file is the same.
     public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
         var accumulator = PolicySummary.Accumulator()
-        for r in results { accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments) }
+        for r in results {
+            accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(asWritten))
+        }
         return accumulator.summaries
     }
 
@@ -57,10 +59,15 @@ public enum ResultsCSV {
         "switches", "startup_delay_s", "gb_per_hour", "wasted_share", "capped_share",
     ]
 
-    /// `summary.csv`: a header, then one row per policy (means over sessions; ratios as fractions).
+    /// Columns appended to `summary.csv` when the sessions were live.
+    public static let liveSummaryColumns = ["latency_mean_s", "latency_p95_s", "seeks", "speed_up_share", "slow_down_share", "qoe_lolp_mean", "qoe_nqoe_mean"]
+
+    /// `summary.csv`: a header, then one row per policy (means over sessions; ratios as fractions),
+    /// with the ``liveSummaryColumns`` when the sessions were live.
     public static func summary(_ summaries: [PolicySummary]) -> String {
         var csv = CSVBuffer()
-        csv.row(summaryColumns)
+        let live = summaries.contains { $0.live != nil }
+        csv.row(summaryColumns + (live ? liveSummaryColumns : []))
         for s in summaries {
             csv.field(s.policy)
             csv.field(s.sessions)
@@ -68,6 +75,14 @@ public enum ResultsCSV {
                 s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
                 s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
             ] { csv.decimal(value) }
+            if live {
+                let l = s.live
+                for value in [
+                    l?.meanLatencySeconds, l?.meanP95LatencySeconds, l?.meanSeeks, l?.speedUpShare, l?.slowDownShare, l?.meanQoELoLP, l?.meanQoENQoE,
+                ] {
+                    if let value { csv.decimal(value) } else { csv.field("") }
+                }
+            }
             csv.endRow()
         }
         return String(decoding: csv.bytes, as: UTF8.self)
@@ -141,6 +156,16 @@ public enum ResultsCSV {
             rebufferSeconds: NumberFormat.asWritten(m.rebufferSeconds), rebufferEvents: m.rebufferEvents,
             startupDelaySeconds: NumberFormat.asWritten(m.startupDelaySeconds), switches: m.switches, downloadedBytes: m.downloadedBytes,
             playedBytes: m.playedBytes, playbackSeconds: NumberFormat.asWritten(m.playbackSeconds), sessionSeconds: 0)
+    }
+
+    /// The live metrics as a reader of `sessions.csv` gets them back (decimals rounded as written).
+    public static func asWritten(_ l: LiveMetrics) -> LiveMetrics {
+        LiveMetrics(
+            targetLatencySeconds: NumberFormat.asWritten(l.targetLatencySeconds), meanLatencySeconds: NumberFormat.asWritten(l.meanLatencySeconds),
+            p95LatencySeconds: NumberFormat.asWritten(l.p95LatencySeconds), secondsBelowRealTime: NumberFormat.asWritten(l.secondsBelowRealTime),
+            secondsAtRealTime: NumberFormat.asWritten(l.secondsAtRealTime), secondsAboveRealTime: NumberFormat.asWritten(l.secondsAboveRealTime),
+            seeks: l.seeks, skippedSeconds: NumberFormat.asWritten(l.skippedSeconds), qoeLoLP: NumberFormat.asWritten(l.qoeLoLP),
+            qoeNQoE: NumberFormat.asWritten(l.qoeNQoE))
     }
 
     /// Appends one `segments.csv` row per segment of `result` (no header); a live session's rows

@@ -199,7 +199,7 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
             latencySeconds: latencySeconds, targetLatencySeconds: targetLatencySeconds, playbackRate: catchup.rate, liveEdgeSeconds: liveEdgeSeconds,
             partSeconds: live.partSeconds, throughputBitsPerSecond: lastThroughput, lastSegmentRebufferSeconds: lastSegmentRebuffer)
         return DecisionContext(
-            segmentIndex: min(index, video.segmentCount - 1), time: time, bufferSeconds: bufferSeconds, maxBufferSeconds: configuration.maxBufferSeconds,
+            segmentIndex: index, time: time, bufferSeconds: bufferSeconds, maxBufferSeconds: configuration.maxBufferSeconds,
             lastLevel: lastLevel, isStartup: !isPlaying, video: video, history: requests, qoe: qoe, startupThresholdSeconds: startupThresholdSeconds,
             live: liveContext)
     }
