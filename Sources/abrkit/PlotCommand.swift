@@ -25,7 +25,8 @@ struct PlotCommand: ParsableCommand {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "One session: chosen bitrate over offered bandwidth (both Mbit/s), and buffer, against time; stalls shaded; with --live, latency and playback rate too.")
+                "One session: chosen bitrate over offered bandwidth (both Mbit/s), and buffer, against time; stalls shaded; with --live, latency and playback rate too."
+        )
 
         @OptionGroup var input: SimulationInputOptions
         @OptionGroup var player: PlayerOptions

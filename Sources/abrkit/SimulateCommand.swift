@@ -205,7 +205,8 @@ struct SimulateCommand: ParsableCommand {
         case .default:
             var entries = try policyEntries()
             if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
-            let batch = SimulationBatch(video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe),
+            let batch = SimulationBatch(
+                video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: QoEModel(qoe),
                 live: liveOptions.configuration)
             do { try batch.validate() } catch { throw CLIError(error.message) }
             let (format, noise, seed) = (input.traceFormat, bandwidthNoise, seed)

@@ -41,7 +41,7 @@ final class SweepRecorder {
         if let field = (r.metrics.nonFiniteFields + (r.live?.nonFiniteFields ?? [])).first {
             throw CLIError("over \(r.traceName), \(r.policyName): \(field) is not a finite number; no results written (an input beyond ModelLimits?)")
         }
-        summary.add(policy: r.policyName, ResultsCSV.asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(ResultsCSV.asWritten))
+        summary.add(policy: r.policyName, ResultsCSV.asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(ResultsCSV.liveAsWritten))
         if sessions != nil {
             ResultsCSV.appendSessions([r], extraValues: [outcome.extraValues], to: &sessions!.csv)
             try sessions!.file.drain(&sessions!.csv)

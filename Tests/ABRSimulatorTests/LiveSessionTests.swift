@@ -176,7 +176,8 @@ struct LiveSessionTests {
         #expect(throws: ModelError.self) { try LiveConfiguration(maxPlaybackRate: 2.5).validate(for: video, player: player) }
         #expect(throws: ModelError.self) { try LiveConfiguration().validate(for: video, player: PlayerConfiguration(abandonmentCheckSeconds: 0.05)) }
         let parts = Array(repeating: [Array(repeating: 62_500, count: 4)], count: 3)
-        let chunked = try Video(levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: Array(repeating: [250_000], count: 3), parts: (0.5, parts))
+        let chunked = try Video(
+            levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: Array(repeating: [250_000], count: 3), parts: (0.5, parts))
         #expect(throws: ModelError.self) { try LiveConfiguration(targetLatencySeconds: 0.4, partSeconds: 0.5).validate(for: chunked, player: player) }
         #expect(throws: ModelError.self) { try LiveConfiguration(partSeconds: 1).validate(for: chunked, player: player) }
         try LiveConfiguration(targetLatencySeconds: 0.5, partSeconds: 0.5).validate(for: chunked, player: player)
@@ -256,7 +257,8 @@ struct LiveThroughputTests {
     @Test("parts of ≤ 1 ms are pooled from the first one's start until the pool spans > 1 ms")
     func pooling() {
         // Three 0.5 ms parts of 8 kbit: the pool reaches 1.5 ms at the third: 24 kbit ÷ 1.5 ms = 16 Mbit/s.
-        let parts = (0..<3).map { LiveThroughput.Interval(bits: 8000, first: Double($0) * 0.0005, last: Double($0 + 1) * 0.0005) }
+        let parts =
+            (0..<3).map { LiveThroughput.Interval(bits: 8000, first: Double($0) * 0.0005, last: Double($0 + 1) * 0.0005) }
             + [LiveThroughput.Interval(bits: 8000, first: 1, last: 2)]
         #expect(LiveThroughput.measured(parts).isClose(to: 16e6))
     }

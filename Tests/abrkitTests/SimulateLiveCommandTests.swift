@@ -56,7 +56,9 @@ import Testing
         var outputs: [Data] = []
         for jobs in ["1", "3"] {
             let out = dir.url.appendingPathComponent("out-\(jobs)")
-            let result = try CLI.run(["simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"), "--live", "--jobs", jobs, "--out", out.path])
+            let result = try CLI.run([
+                "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces"), "--live", "--jobs", jobs, "--out", out.path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             outputs.append(try Data(contentsOf: out.appendingPathComponent("sessions.csv")) + Data(contentsOf: out.appendingPathComponent("segments.csv")))
         }

@@ -48,7 +48,7 @@ public enum ResultsCSV {
     public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
         var accumulator = PolicySummary.Accumulator()
         for r in results {
-            accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(asWritten))
+            accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(liveAsWritten))
         }
         return accumulator.summaries
     }
@@ -159,7 +159,7 @@ public enum ResultsCSV {
     }
 
     /// The live metrics as a reader of `sessions.csv` gets them back (decimals rounded as written).
-    public static func asWritten(_ l: LiveMetrics) -> LiveMetrics {
+    public static func liveAsWritten(_ l: LiveMetrics) -> LiveMetrics {
         LiveMetrics(
             targetLatencySeconds: NumberFormat.asWritten(l.targetLatencySeconds), meanLatencySeconds: NumberFormat.asWritten(l.meanLatencySeconds),
             p95LatencySeconds: NumberFormat.asWritten(l.p95LatencySeconds), secondsBelowRealTime: NumberFormat.asWritten(l.secondsBelowRealTime),

@@ -98,7 +98,8 @@ public struct LiveConfiguration: Hashable, Sendable {
             guard let parts = video.parts else {
                 throw ModelError(
                     .invalidConfiguration,
-                    "parts of \(part) s were asked for, but this video has no part sizes (encode it with abrkit encode --part-seconds \(part), or drop --part-seconds)")
+                    "parts of \(part) s were asked for, but this video has no part sizes (encode it with abrkit encode --part-seconds \(part), or drop --part-seconds)"
+                )
             }
             guard abs(parts.partSeconds - part) <= VideoParts.partCountTolerance else {
                 throw ModelError(.invalidConfiguration, "parts of \(part) s were asked for, but this video's parts last \(parts.partSeconds) s")
@@ -109,7 +110,8 @@ public struct LiveConfiguration: Hashable, Sendable {
             throw ModelError(.invalidConfiguration, "target latency \(target) s, expected a finite number > 0")
         }
         if let part = partSeconds, target < part {
-            throw ModelError(.invalidConfiguration, "target latency \(target) s is below one part (\(part) s); no player can play closer to the live edge than a part")
+            throw ModelError(
+                .invalidConfiguration, "target latency \(target) s is below one part (\(part) s); no player can play closer to the live edge than a part")
         }
         guard maxDriftSeconds.isFinite, maxDriftSeconds > 0 else {
             throw ModelError(.invalidConfiguration, "maximum drift \(maxDriftSeconds) s, expected a finite number > 0")

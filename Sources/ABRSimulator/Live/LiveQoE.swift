@@ -19,7 +19,7 @@ public struct LiveQoE: Hashable, Sendable {
     public var switchPenalty: Double
     /// Penalty per second of stall: the top bitrate in kbit/s in both (`rebufferPenalty = maxBitrateKbps`).
     public var rebufferPenalty: Double
-    /// Penalty per second of latency when latency ≤ ``latencyThresholdSeconds``, and above it.
+    /// Penalty per second of latency when latency ≤ `latencyThresholdSeconds`, and above it.
     public var latencyPenaltyLow: Double, latencyPenaltyHigh: Double
     /// 1.1 s in both sets: the latency at which the latency penalty steps up.
     public var latencyThresholdSeconds: Double
@@ -30,7 +30,7 @@ public struct LiveQoE: Hashable, Sendable {
     public var penalisesSpeedDeviation: Bool
 
     /// 1.1 s: the latency threshold of both evaluators (`threshold: 1.1`).
-    public static let latencyThresholdSeconds = 1.1
+    public static let defaultLatencyThresholdSeconds = 1.1
 
     /// LoL+'s weights for `video`: latency penalty 0.05 × the lowest bitrate (kbit/s) up to 1.1 s,
     /// 0.1 × the top bitrate beyond; speed penalty the lowest bitrate × |1 − rate|.
@@ -38,7 +38,7 @@ public struct LiveQoE: Hashable, Sendable {
         let low = video.levels[0].bitsPerSecond / 1000, high = video.levels[video.levelCount - 1].bitsPerSecond / 1000
         return LiveQoE(
             bitrateReward: video.segmentSeconds, switchPenalty: 1, rebufferPenalty: high, latencyPenaltyLow: low * 0.05, latencyPenaltyHigh: high * 0.1,
-            latencyThresholdSeconds: latencyThresholdSeconds, speedPenalty: low, penalisesSpeedDeviation: true)
+            latencyThresholdSeconds: defaultLatencyThresholdSeconds, speedPenalty: low, penalisesSpeedDeviation: true)
     }
 
     /// The challenge's NQoE weights for `video`: latency penalty 0.005 per second up to 1.1 s,
@@ -47,7 +47,7 @@ public struct LiveQoE: Hashable, Sendable {
         let low = video.levels[0].bitsPerSecond / 1000, high = video.levels[video.levelCount - 1].bitsPerSecond / 1000
         return LiveQoE(
             bitrateReward: video.segmentSeconds, switchPenalty: 1, rebufferPenalty: high, latencyPenaltyLow: 0.005, latencyPenaltyHigh: 0.01,
-            latencyThresholdSeconds: latencyThresholdSeconds, speedPenalty: low, penalisesSpeedDeviation: false)
+            latencyThresholdSeconds: defaultLatencyThresholdSeconds, speedPenalty: low, penalisesSpeedDeviation: false)
     }
 
     /// One segment's score.

@@ -21,7 +21,9 @@ extension LiveSession {
         }
         var clock = -Double.infinity
         for (r, s) in zip(requests, segments) {
-            if r.requestTime < clock - eps { problems.append("request for segment \(r.segmentIndex) at \(r.requestTime) s precedes the previous end \(clock) s") }
+            if r.requestTime < clock - eps {
+                problems.append("request for segment \(r.segmentIndex) at \(r.requestTime) s precedes the previous end \(clock) s")
+            }
             if r.durationSeconds < 0 || r.durationSeconds > s.downloadSeconds + eps {
                 problems.append("segment \(s.index): measured duration \(r.durationSeconds) s outside 0 … the real \(s.downloadSeconds) s")
             }

@@ -38,7 +38,9 @@ public enum SessionTimeline {
             charts.append(
                 Chart(
                     title: "Playback rate", xLabel: "time (s)", yLabel: "rate (× real time)",
-                    series: [Chart.Series(name: "playback rate", points: livePoints(result) { ($0.playbackRateAtRequest, $0.playbackRateAtEnd) }, style: .step)],
+                    series: [
+                        Chart.Series(name: "playback rate", points: livePoints(result) { ($0.playbackRateAtRequest, $0.playbackRateAtEnd) }, style: .step)
+                    ],
                     shaded: stalls, xBounds: (0, end)))
         }
         return Figure(title: "Session timeline: \(result.policyName) over \(result.traceName)", charts: charts, panelHeight: 200)
