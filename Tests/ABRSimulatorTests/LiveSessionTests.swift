@@ -149,6 +149,34 @@ struct LiveSessionTests {
         #expect(result.metrics.rebufferSeconds == 0)
     }
 
+    @Test("every decision gets the live context, worked by hand")
+    func liveContext() throws {
+        // The parts setup above. Decision 0 at 0 s: latency 0 + 1.5 − 0 = 1.5, live edge 1.5, no
+        // throughput yet. Segment 1 is available at −1.5 + 2 + 0.5 = 1 s; playback runs from
+        // 0.05 s at rate 1, so at 1 s the playhead is at 0.95: latency 1.55, live edge 2.5,
+        // throughput 10 Mbit/s (segment 0's parts).
+        struct Recorder: ABRPolicy {
+            var seen: [LiveContext?] = []
+            var name: String { "recorder" }
+            mutating func decide(_ context: DecisionContext) -> Decision {
+                seen.append(context.live)
+                return Decision(level: 0, reason: DecisionReason("record"))
+            }
+        }
+        let parts = Array(repeating: [Array(repeating: 62_500, count: 4)], count: 3)
+        let video = try Video(
+            levels: [Level(bitsPerSecond: 1e6)], segmentSeconds: 2, segmentBytes: Array(repeating: [250_000], count: 3), parts: (0.5, parts))
+        var session = try LiveSession(
+            video: video, trace: try constantTrace(mbps: 10), policy: Recorder(),
+            live: LiveConfiguration(targetLatencySeconds: 1.5, partSeconds: 0.5, catchup: .off))
+        _ = runChecked(&session)
+        let first = try #require(session.policy.seen[0]), second = try #require(session.policy.seen[1])
+        #expect(first == LiveContext(latencySeconds: 1.5, targetLatencySeconds: 1.5, playbackRate: 1, liveEdgeSeconds: 1.5, partSeconds: 0.5))
+        #expect(second.latencySeconds.isClose(to: 1.55) && second.liveEdgeSeconds.isClose(to: 2.5))
+        #expect(second.throughputBitsPerSecond?.isClose(to: 10e6) == true)
+        #expect(second.lastSegmentRebufferSeconds == 0 && second.partSeconds == 0.5)
+    }
+
     @Test("existing policies run unchanged in live mode", arguments: ["throughput", "bola", "dynamic", "mpc", "bba"])
     func existingPoliciesRunUnchanged(name: String) throws {
         let entry = try #require(PolicyCatalog.entry(named: name))
@@ -268,5 +296,64 @@ struct LiveThroughputTests {
         let parts = [LiveThroughput.Interval(bits: 1e6, first: 0, last: 0.1), LiveThroughput.Interval(bits: 3e6, first: 0.5, last: 0.8)]
         #expect(LiveThroughput.measured(parts).isClose(to: 4e6 / 0.4))
         #expect(LiveThroughput.measured([LiveThroughput.Interval(bits: 0, first: 1, last: 1)]) == .infinity)
+    }
+}
+
+@Suite("LiveSession properties")
+struct LiveSessionPropertyTests {
+    /// A random trace with outages, a random VBR video with parts, random live settings.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var seed: UInt64
+        var testDescription: String { "seed \(seed)" }
+    }
+
+    static func random(_ seed: UInt64) throws -> (Video, BandwidthTrace, LiveConfiguration) {
+        var rng = SplitMix64(seed: seed)
+        let periods = (0..<(5 + Int(rng.next() % 20))).map { _ in
+            let outage = rng.nextUnit() < 0.15
+            return TracePeriod(
+                durationSeconds: 0.5 + rng.nextUnit() * 8, bitsPerSecond: outage ? 0 : 2e5 + rng.nextUnit() * 8e6, latencySeconds: rng.nextUnit() * 0.1)
+        }
+        let trace = try BandwidthTrace(name: "random-\(seed)", periods: periods + [TracePeriod(durationSeconds: 1, bitsPerSecond: 1e6)])
+        let segmentSeconds = [1.0, 2, 4][Int(rng.next() % 3)]
+        let partSeconds = [segmentSeconds / 4, segmentSeconds / 2, segmentSeconds][Int(rng.next() % 3)]
+        let partCount = VideoParts.partCount(segmentSeconds: segmentSeconds, partSeconds: partSeconds)
+        let rates = [3e5, 7.5e5, 1.2e6, 2.85e6]
+        var sizes: [[Int]] = [], parts: [[[Int]]] = []
+        for _ in 0..<(10 + Int(rng.next() % 30)) {
+            var row: [Int] = [], partRow: [[Int]] = []
+            for r in rates {
+                let split = (0..<partCount).map { _ in Int(r * partSeconds / 8 * (0.5 + rng.nextUnit())) }
+                partRow.append(split)
+                row.append(split.reduce(0, +))
+            }
+            sizes.append(row)
+            parts.append(partRow)
+        }
+        let usesParts = rng.next() % 2 == 0
+        let video = try Video(
+            levels: rates.map { Level(bitsPerSecond: $0) }, segmentSeconds: segmentSeconds, segmentBytes: sizes, parts: (partSeconds, parts))
+        let target = usesParts ? partSeconds * (1 + rng.nextUnit() * 6) : segmentSeconds * (0.5 + rng.nextUnit() * 4)
+        let mode = LiveConfiguration.CatchupMode.allCases[Int(rng.next() % 3)]
+        let live = LiveConfiguration(
+            targetLatencySeconds: target, partSeconds: usesParts ? partSeconds : nil, catchup: mode, maxDriftSeconds: 3 + rng.nextUnit() * 12,
+            maxPlaybackRate: 1.2 + rng.nextUnit() * 0.8)
+        return (video, trace, live)
+    }
+
+    @Test("invariants hold after every step for every built-in policy, and a rerun is identical", arguments: (1...12).map { Case(seed: $0) })
+    func invariants(_ c: Case) throws {
+        let (video, trace, live) = try Self.random(c.seed)
+        for entry in PolicyCatalog.entries {
+            let setup = PolicySetup(video: video, trace: trace)
+            var session = try LiveSession(video: video, trace: trace, policy: AnyPolicy(entry.make(setup)), live: live)
+            let result = runChecked(&session)
+            #expect(result.failure == nil, "\(entry.name)")
+            #expect(result.metrics.nonFiniteFields.isEmpty && result.live!.nonFiniteFields.isEmpty, "\(entry.name)")
+            // Every media second is fetched and either played or skipped.
+            #expect((result.metrics.playbackSeconds + result.live!.skippedSeconds).isClose(to: video.durationSeconds, tolerance: 1e-9), "\(entry.name)")
+            var again = try LiveSession(video: video, trace: trace, policy: AnyPolicy(entry.make(setup)), live: live)
+            #expect(again.run() == result, "\(entry.name) is deterministic")
+        }
     }
 }
