@@ -129,7 +129,8 @@ struct LiveSessionTests {
         // Target 1.5 s: segment 0 may be requested at −1.5 + 0.5 = −1 (its first part exists), so
         // at 0; its parts exist from −1, −0.5, 0 and 0.5 s. Parts 0…2 arrive at 0.05, 0.10, 0.15;
         // part 3 flows from 0.5 to 0.55. Measured: parts 0…2 give 0.5 Mbit ÷ 0.05 s = 10 Mbit/s
-        // each, so the record lasts 2 Mbit ÷ 10 Mbit/s = 0.2 s, not the 0.55 s it took. Playback
+        // each, so the policy's record lasts 2 Mbit ÷ 10 Mbit/s = 0.2 s (ending at 0.55 s), not the
+        // 0.55 s the request took. Playback
         // starts with the first part (0.05 s) at latency 1.55 s.
         let segments = 10
         let parts = Array(repeating: [Array(repeating: 62_500, count: 4)], count: segments)
@@ -143,6 +144,7 @@ struct LiveSessionTests {
         #expect(first.live!.availabilitySeconds == -1)
         #expect(first.downloadSeconds.isClose(to: 0.55))
         #expect(result.requests[0].durationSeconds.isClose(to: 0.2))
+        #expect(result.requests[0].endTime.isClose(to: 0.55), "the policy's record ends with the last byte")
         #expect(first.live!.throughputBitsPerSecond.isClose(to: 10e6))
         #expect(result.metrics.startupDelaySeconds.isClose(to: 0.05))
         #expect(try #require(result.live).meanLatencySeconds.isClose(to: 1.55))

@@ -51,7 +51,8 @@ public struct SeekEvent: Hashable, Sendable {
 public struct LiveMetrics: Hashable, Sendable {
     /// The target latency the session steered towards, in seconds.
     public var targetLatencySeconds: Double
-    /// Mean live latency over the playing session, sampled at every catch-up check, in seconds.
+    /// Mean live latency, sampled at every catch-up check from playback start to the last
+    /// segment's arrival (after it the stream has ended), in seconds.
     public var meanLatencySeconds: Double
     /// 95th percentile of those samples (nearest rank), in seconds.
     public var p95LatencySeconds: Double

@@ -27,6 +27,9 @@ extension LiveSession {
             if r.durationSeconds < 0 || r.durationSeconds > s.downloadSeconds + eps {
                 problems.append("segment \(s.index): measured duration \(r.durationSeconds) s outside 0 … the real \(s.downloadSeconds) s")
             }
+            if abs(r.endTime - (s.downloadStart + s.downloadSeconds)) > 1e-6 {
+                problems.append("segment \(s.index): the policy's record ends at \(r.endTime) s, the download at \(s.downloadStart + s.downloadSeconds) s")
+            }
             if let info = s.live, s.downloadStart < info.availabilitySeconds - eps {
                 problems.append("segment \(s.index) requested at \(s.downloadStart) s before it was available at \(info.availabilitySeconds) s")
             }

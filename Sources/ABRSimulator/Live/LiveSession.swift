@@ -30,8 +30,10 @@
 ///   no value) it is all bits ÷ the sum of the parts' data intervals, which for a whole segment is
 ///   bits ÷ (last byte − first byte), as in video on demand. Waits for the encoder are thus left
 ///   out, and the ``DownloadRecord`` handed to policies carries `durationSeconds` = latency +
-///   bits ÷ that throughput (at most the real request-to-last-byte time), so that the existing
-///   throughput estimators see the network's rate, not the encoder's.
+///   bits ÷ that throughput (at most the real request-to-last-byte time) and ends when the last
+///   byte really arrived (its `requestTime` is that end less the duration; the segment's record
+///   keeps the real request time), so that the existing throughput estimators see the network's
+///   rate, not the encoder's, and idle-time bookkeeping (BOLA-E's placeholder) sees real times.
 /// - Abandonment is not modelled in live mode.
 public struct LiveSession<Policy: ABRPolicy>: Sendable {
     public let video: Video
@@ -164,6 +166,7 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
         }
         precondition(video.levels.indices.contains(decision.level), "policy \(policy.name) chose level \(decision.level) of \(video.levelCount)")
         let bufferBefore = bufferSeconds, latencyBefore = latencySeconds, rateBefore = catchup.rate
+        let requestTime = time
         let (record, measured, end) = download(index: index, level: decision.level)
         requests.append(record)
         if index == video.segmentCount - 1 { startPlayback() }
@@ -178,7 +181,7 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
             kbps: kbps, previousKbps: previousKbps, rebufferSeconds: rebufferInSegment, latencySeconds: latencySeconds, playbackRate: catchup.rate)
         var segment = SegmentRecord(
             index: index, level: decision.level, bitsPerSecond: video.levels[decision.level].bitsPerSecond,
-            bytes: record.bytes, abandonedBytes: 0, idleSeconds: idle, downloadStart: record.requestTime, downloadSeconds: end - record.requestTime,
+            bytes: record.bytes, abandonedBytes: 0, idleSeconds: idle, downloadStart: requestTime, downloadSeconds: end - requestTime,
             bufferBeforeSeconds: bufferBefore, bufferAfterSeconds: bufferSeconds, rebufferSeconds: rebufferInSegment, reward: reward,
             reason: decision.reason)
         segment.live = LiveSegmentInfo(
@@ -327,12 +330,16 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
         let throughput = LiveThroughput.measured(intervals)
         let real = previousEnd - request
         let effective = throughput.isFinite && throughput > 0 ? min(real, latency + Double(bytes) * 8 / throughput) : latency
-        let record = DownloadRecord(segmentIndex: index, level: level, bytes: bytes, requestTime: request, latencySeconds: latency, durationSeconds: effective)
+        // Shifted so that the record ends when the last byte arrived (policies that time idling, as
+        // BOLA-E's placeholder does, see the real end) and lasts what the measurement says.
+        let record = DownloadRecord(
+            segmentIndex: index, level: level, bytes: bytes, requestTime: previousEnd - effective, latencySeconds: latency, durationSeconds: effective)
         return (record, throughput, previousEnd)
     }
 
     /// The summary so far (complete once `isFinished`): the VOD metrics, with the media played
-    /// being what was fetched less what seeks skipped, plus the live metrics.
+    /// being what was fetched less what seeks skipped and the session ending when the buffer left
+    /// at the last arrival has played at the rate then in force, plus the live metrics.
     public var result: SessionResult {
         let played = bufferedUntilSeconds - skippedSeconds
         let metrics = SessionMetrics(
