@@ -33,6 +33,9 @@ struct LiveSessionTests {
         let video = try cbrVideo(mbps: [1], segments: 30)
         var session = try LiveSession(
             video: video, trace: try constantTrace(mbps: 10), policy: FixedPolicy(level: 0), live: LiveConfiguration(catchup: .off))
+        session.step()
+        // At 0.1 s the encoder has produced media to 4.1 s; the newest complete segment ends at 4.
+        #expect(session.liveEdgeSeconds == 4)
         let result = runChecked(&session)
         #expect(result.metrics.startupDelaySeconds.isClose(to: 0.1))
         #expect(result.metrics.rebufferSeconds == 0)

@@ -115,8 +115,22 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
     /// Seconds of media in the buffer.
     public var bufferSeconds: Double { bufferedUntilSeconds - playheadSeconds }
 
-    /// Media the encoder has produced by now, in seconds of the presentation.
-    public var liveEdgeSeconds: Double { min(time + targetLatencySeconds, video.durationSeconds) }
+    /// The live edge: the end of the newest media a request could get now (the last complete
+    /// part with parts, else the last complete segment), in seconds of the presentation.
+    public var liveEdgeSeconds: Double {
+        let produced = time + targetLatencySeconds
+        guard produced < video.durationSeconds else { return video.durationSeconds }
+        guard produced >= 0 else { return 0 }
+        // The segment being produced: the last k with segmentStarts[k] ≤ produced.
+        var lo = 0, hi = video.segmentCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segmentStarts[mid] <= produced { lo = mid } else { hi = mid - 1 }
+        }
+        guard let part = live.partSeconds else { return segmentStarts[lo] }
+        let within = ((produced - segmentStarts[lo]) / part + VideoParts.partCountTolerance).rounded(.down) * part
+        return min(segmentStarts[lo] + within, segmentStarts[lo + 1])
+    }
 
     /// Live latency now: wall clock minus the playhead's presentation time, in seconds.
     public var latencySeconds: Double { time + targetLatencySeconds - playheadSeconds }
