@@ -47,6 +47,10 @@ struct LiveSessionTests {
         #expect(live.p95LatencySeconds.isClose(to: 4.1, tolerance: 1e-9))
         #expect(live.secondsAboveRealTime == 0 && live.secondsBelowRealTime == 0)
         #expect(live.seeks == 0)
+        // Live QoE per segment (R = R_min = R_max = 1000 kbit/s, d = 1, latency 4.1 s, rate 1):
+        // LoL+ 1000 − 0.1 × 1000 × 4.1 − 1000 × 0 = 590; NQoE 1000 − 0.01 × 4.1 − 1000 × 1 = −0.041.
+        #expect(live.qoeLoLP.isClose(to: 30 * 590))
+        #expect(live.qoeNQoE.isClose(to: 30 * -0.041))
     }
 
     @Test("default catch-up: latency settles at the target")
@@ -360,5 +364,33 @@ struct LiveSessionPropertyTests {
             var again = try LiveSession(video: video, trace: trace, policy: AnyPolicy(entry.make(setup)), live: live)
             #expect(again.run() == result, "\(entry.name) is deterministic")
         }
+    }
+}
+
+@Suite("LiveQoE")
+struct LiveQoETests {
+    let video: Video
+
+    init() throws { video = try cbrVideo(mbps: [0.3, 0.75, 1.2, 2.85], segmentSeconds: 2, segments: 2) }
+
+    @Test("LoL+'s evaluator by hand: d·R − |ΔR| − R_max·stall − w_L·L − R_min·|1 − rate|")
+    func lolp() {
+        let q = LiveQoE.lolp(video: video)
+        // 2 × 1200 − 450 − 2850 × 0.5 − (0.05 × 300) × 1 − 300 × 0.1 = 2400 − 450 − 1425 − 15 − 30 = 480.
+        #expect(q.score(kbps: 1200, previousKbps: 750, rebufferSeconds: 0.5, latencySeconds: 1, playbackRate: 1.1).isClose(to: 480))
+        // At exactly 1.1 s the low weight still applies (≤): 15 × 1.1 = 16.5.
+        #expect(q.score(kbps: 1200, previousKbps: 750, rebufferSeconds: 0.5, latencySeconds: 1.1, playbackRate: 1.1).isClose(to: 495 - 16.5))
+        // Beyond, 0.1 × 2850 = 285 per second: 2400 − 450 − 1425 − 570 − 30 = −75.
+        #expect(q.score(kbps: 1200, previousKbps: 750, rebufferSeconds: 0.5, latencySeconds: 2, playbackRate: 1.1).isClose(to: -75))
+        // The first segment has no switch term.
+        #expect(q.score(kbps: 300, previousKbps: nil, rebufferSeconds: 0, latencySeconds: 1, playbackRate: 1).isClose(to: 600 - 15))
+    }
+
+    @Test("the Twitch challenge's NQoE by hand: latency 0.005 or 0.01 per second, R_min × rate")
+    func nqoe() {
+        let q = LiveQoE.nqoe(video: video)
+        // 2400 − 450 − 1425 − 0.005 × 1 − 300 × 1.1 = 194.995.
+        #expect(q.score(kbps: 1200, previousKbps: 750, rebufferSeconds: 0.5, latencySeconds: 1, playbackRate: 1.1).isClose(to: 194.995))
+        #expect(q.score(kbps: 1200, previousKbps: 750, rebufferSeconds: 0.5, latencySeconds: 2, playbackRate: 1.1).isClose(to: 194.98))
     }
 }
