@@ -81,6 +81,10 @@ import Testing
         }
         let summary = try Self.rows(whole, "summary.csv")
         #expect(summary.header.suffix(ResultsCSV.liveSummaryColumns.count) == ResultsCSV.liveSummaryColumns[...])
+        // abrkit report rebuilds the same table, latency columns included.
+        let report = try CLI.run(["report", "--sessions", whole.path, "--out", dir.url.appendingPathComponent("report").path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("latency s"), "\(report.stdout)")
     }
 
     @Test(arguments: [
