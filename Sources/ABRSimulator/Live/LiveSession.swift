@@ -202,7 +202,7 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
             availabilitySeconds: available, availabilityWaitSeconds: wait, latencyAtRequestSeconds: latencyBefore, playbackRateAtRequest: rateBefore,
             latencyAtEndSeconds: latencySeconds, playbackRateAtEnd: catchup.rate, throughputBitsPerSecond: measured)
         segments.append(segment)
-        lastThroughput = measured
+        if measured.isFinite { lastThroughput = measured }  // a segment of no bytes measures nothing
         lastSegmentRebuffer = rebufferInSegment
         nextSegment += 1
         policy.didDownload(record, context: context(index: nextSegment, lastLevel: decision.level))
