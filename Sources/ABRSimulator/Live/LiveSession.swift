@@ -46,31 +46,34 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
     public let targetLatencySeconds: Double
 
     // Player state.
-    public private(set) var time = 0.0
+    public internal(set) var time = 0.0
     /// Media position of the playhead, in seconds of the presentation.
-    public private(set) var playheadSeconds = 0.0
+    public internal(set) var playheadSeconds = 0.0
     /// Media position up to which media is buffered, in seconds of the presentation.
-    public private(set) var bufferedUntilSeconds = 0.0
-    public private(set) var isPlaying = false
-    public private(set) var startupDelaySeconds = 0.0
-    public private(set) var nextSegment = 0
-    public private(set) var catchup: CatchupController
+    public internal(set) var bufferedUntilSeconds = 0.0
+    public internal(set) var isPlaying = false
+    public internal(set) var startupDelaySeconds = 0.0
+    public internal(set) var nextSegment = 0
+    public internal(set) var catchup: CatchupController
     public private(set) var segments: [SegmentRecord] = []
-    public private(set) var stalls: [StallEvent] = []
-    public private(set) var seeks: [SeekEvent] = []
+    public internal(set) var stalls: [StallEvent] = []
+    public internal(set) var seeks: [SeekEvent] = []
     public private(set) var requests: [DownloadRecord] = []
     /// Set when the policy failed; the session then stops before requesting the segment.
     public private(set) var failure: PolicyFailure?
     /// Latency at every catch-up check since playback started, in seconds.
-    public private(set) var latencySamples: [Double] = []
+    public internal(set) var latencySamples: [Double] = []
     /// Wall-clock seconds played below, at and above rate 1 (stalls excluded).
-    public private(set) var secondsAtRate = (below: 0.0, at: 0.0, above: 0.0)
+    public internal(set) var secondsAtRate = (below: 0.0, at: 0.0, above: 0.0)
     /// Media skipped by seeks, in seconds.
-    public private(set) var skippedSeconds = 0.0
-    private var nextCheck: Double
-    private var isStalled = false
+    public internal(set) var skippedSeconds = 0.0
+    /// When the catch-up controller next re-evaluates the rate, in seconds since the session start.
+    var nextCheck: Double
+    /// True while playback waits for data.
+    var isStalled = false
     private var previousUtility: Double?
-    private var rebufferInSegment = 0.0
+    /// Stall time while fetching the current segment, in seconds.
+    var rebufferInSegment = 0.0
     private var lastThroughput: Double?
     private var lastSegmentRebuffer = 0.0
     private var qoeLoLP = 0.0, qoeNQoE = 0.0
@@ -221,134 +224,11 @@ public struct LiveSession<Policy: ABRPolicy>: Sendable {
             live: liveContext)
     }
 
-    private mutating func startPlayback() {
+    mutating func startPlayback() {
         guard !isPlaying else { return }
         isPlaying = true
         isStalled = bufferSeconds <= 0
         startupDelaySeconds = time
-    }
-
-    /// Seeks to the live edge minus the target when latency − target exceeds the maximum drift
-    /// (dash.js `CatchupController._startPlaybackCatchUp`, `seekToCurrentLive`).
-    private mutating func seekToLiveIfDrifted() {
-        guard isPlaying, latencySeconds - targetLatencySeconds > live.maxDriftSeconds else { return }
-        // Never past the start of the last segment, which must still be fetched.
-        let to = min(time, segmentStart(video.segmentCount - 1))
-        guard to > playheadSeconds else { return }
-        seeks.append(SeekEvent(time: time, fromSeconds: playheadSeconds, toSeconds: to))
-        skippedSeconds += to - playheadSeconds
-        playheadSeconds = to
-        bufferedUntilSeconds = max(bufferedUntilSeconds, to)
-        // The next request is for the segment holding the new playhead, unless it is already buffered.
-        var k = nextSegment
-        while k + 1 < video.segmentCount, segmentStart(k + 1) <= bufferedUntilSeconds + 1e-9 { k += 1 }
-        nextSegment = max(nextSegment, k)
-        if bufferSeconds <= 0 {
-            isStalled = true
-            catchup.bufferDidEmpty()
-        }
-        catchup.evaluate(latencySeconds: latencySeconds, bufferSeconds: bufferSeconds, isStalled: isStalled)
-    }
-
-    /// Advances the clock to `target`, playing at the controller's rate and re-evaluating it at
-    /// every catch-up check passed.
-    private mutating func advance(to target: Double) {
-        while time < target {
-            let next = min(target, nextCheck)
-            play(next - time)
-            time = next
-            if time >= nextCheck {
-                if isPlaying {
-                    latencySamples.append(latencySeconds)
-                    catchup.evaluate(latencySeconds: latencySeconds, bufferSeconds: bufferSeconds, isStalled: isStalled)
-                }
-                nextCheck += live.catchupCheckSeconds
-            }
-        }
-    }
-
-    /// Plays for `seconds` of wall clock at the current rate (constant over the interval),
-    /// stalling if the buffer runs out.
-    private mutating func play(_ seconds: Double) {
-        guard seconds > 0, isPlaying else { return }
-        let rate = catchup.rate
-        var stall = 0.0
-        if isStalled {
-            stall = seconds
-        } else {
-            let media = rate * seconds
-            if bufferSeconds > media {
-                playheadSeconds += media
-                accountRate(rate, seconds: seconds)
-            } else {
-                let played = bufferSeconds / rate
-                accountRate(rate, seconds: played)
-                playheadSeconds = bufferedUntilSeconds
-                stall = seconds - played
-                isStalled = true
-                catchup.bufferDidEmpty()
-            }
-        }
-        guard stall > 0 else { return }
-        let start = time + seconds - stall
-        if let last = stalls.last, last.segmentIndex == nextSegment, abs(last.start + last.durationSeconds - start) <= 1e-9 {
-            stalls[stalls.count - 1].durationSeconds += stall
-        } else {
-            stalls.append(StallEvent(start: start, durationSeconds: stall, segmentIndex: nextSegment))
-        }
-        rebufferInSegment += stall
-    }
-
-    private mutating func accountRate(_ rate: Double, seconds: Double) {
-        if rate < 1 {
-            secondsAtRate.below += seconds
-        } else if rate > 1 {
-            secondsAtRate.above += seconds
-        } else {
-            secondsAtRate.at += seconds
-        }
-    }
-
-    /// Media `from … to` has arrived.
-    private mutating func append(from: Double, to: Double) {
-        precondition(from <= bufferedUntilSeconds + 1e-6, "media from \(from) s arrived with the buffer ending at \(bufferedUntilSeconds) s")
-        bufferedUntilSeconds = max(bufferedUntilSeconds, to)
-        if isStalled, bufferSeconds > 0 { isStalled = false }
-        if !isPlaying, bufferSeconds >= startupThresholdSeconds - 1e-9 { startPlayback() }
-    }
-
-    /// One request for `index` at `level`, part by part: returns its record for policies, the
-    /// throughput measured over its data intervals, and when its last byte arrived.
-    private mutating func download(index: Int, level: Int) -> (DownloadRecord, throughput: Double, end: Double) {
-        let request = time
-        let latency = trace.latencySeconds(at: request)
-        let firstByte = request + latency
-        let start = segmentStart(index), seconds = video.duration(ofSegment: index)
-        let partBytes = live.partSeconds != nil ? video.parts?.bytes[index][level] ?? [] : [video.segmentBytes[index][level]]
-        let partSeconds = live.partSeconds ?? seconds
-        var intervals: [LiveThroughput.Interval] = []
-        intervals.reserveCapacity(partBytes.count)
-        var previousEnd = firstByte
-        for (j, bytes) in partBytes.enumerated() {
-            let mediaEnd = j == partBytes.count - 1 ? start + seconds : start + min(Double(j + 1) * partSeconds, seconds)
-            let produced = -targetLatencySeconds + mediaEnd
-            let first = max(previousEnd, produced)
-            let bits = Double(bytes) * 8
-            let last = trace.transferEnd(startingAt: first, bits: bits)
-            advance(to: last)
-            append(from: start + Double(j) * partSeconds, to: mediaEnd)
-            intervals.append(LiveThroughput.Interval(bits: bits, first: first, last: last))
-            previousEnd = last
-        }
-        let bytes = video.segmentBytes[index][level]
-        let throughput = LiveThroughput.measured(intervals)
-        let real = previousEnd - request
-        let effective = throughput.isFinite && throughput > 0 ? min(real, latency + Double(bytes) * 8 / throughput) : latency
-        // Shifted so that the record ends when the last byte arrived (policies that time idling, as
-        // BOLA-E's placeholder does, see the real end) and lasts what the measurement says.
-        let record = DownloadRecord(
-            segmentIndex: index, level: level, bytes: bytes, requestTime: previousEnd - effective, latencySeconds: latency, durationSeconds: effective)
-        return (record, throughput, previousEnd)
     }
 
     /// The summary so far (complete once `isFinished`): the VOD metrics, with the media played
