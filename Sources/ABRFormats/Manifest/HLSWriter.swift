@@ -12,23 +12,56 @@ public enum HLSWriter {
     public static let version = 7
     /// Audio group id used by the master playlist.
     public static let audioGroupID = "audio"
+    /// `PART-HOLD-BACK` in part targets: RFC 8216bis (draft-pantos-hls-rfc8216bis-13 §4.4.3.8,
+    /// EXT-X-SERVER-CONTROL) requires at least 2 and recommends at least 3, as Apple's "Enabling
+    /// Low-Latency HLS" does; 3 is what a player then starts behind the live edge.
+    public static let partHoldBackParts = 3.0
+
     /// The media playlist of one rendition, with URIs relative to its own directory.
     ///
+    /// When the rendition's segments were written in CMAF parts, the playlist is a Low-Latency HLS
+    /// one (RFC 8216bis §4.4.3.7, §4.4.3.8, §4.4.4.9): `EXT-X-PART-INF` with `PART-TARGET` = the
+    /// longest part, `EXT-X-SERVER-CONTROL` with `CAN-BLOCK-RELOAD=YES` and `PART-HOLD-BACK` =
+    /// ``partHoldBackParts`` × `PART-TARGET`, and before each segment's `EXTINF` one `EXT-X-PART`
+    /// per part, addressed as a `BYTERANGE` of the segment file, `INDEPENDENT=YES` on the part that
+    /// starts with the IDR. Its type is then `EVENT` (the complete record of a live event, which a
+    /// live origin publishes by appending; `EXT-X-ENDLIST` says it has ended) instead of `VOD`. No
+    /// version beyond 7 is needed: byte ranges need 4, fMP4 7, and the low-latency tags none.
+    ///
+    /// - Parameter rendition: the rendition, with parts or without.
+    /// - Returns: the playlist text.
     /// - Precondition: at least one segment.
     public static func media(_ rendition: PackagedRendition) -> String {
         precondition(!rendition.segments.isEmpty, "a media playlist needs segments")
+        let partTarget = rendition.partTargetSeconds
         var lines = [
             "#EXTM3U",
             "#EXT-X-VERSION:\(version)",
             "#EXT-X-TARGETDURATION:\(PackagedRendition.targetDurationSeconds(rendition.segments.map(\.durationSeconds)))",
+        ]
+        if let partTarget {
+            lines += [
+                "#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=\(NumberFormat.fixed(partHoldBackParts * partTarget, 6))",
+                "#EXT-X-PART-INF:PART-TARGET=\(NumberFormat.fixed(partTarget, 6))",
+            ]
+        }
+        lines += [
             "#EXT-X-MEDIA-SEQUENCE:0",
-            "#EXT-X-PLAYLIST-TYPE:VOD",
+            partTarget == nil ? "#EXT-X-PLAYLIST-TYPE:VOD" : "#EXT-X-PLAYLIST-TYPE:EVENT",
             "#EXT-X-INDEPENDENT-SEGMENTS",
             "#EXT-X-MAP:URI=\"\(SegmentNaming.initSegment)\"",
         ]
         for (index, segment) in rendition.segments.enumerated() {
+            let uri = SegmentNaming.mediaSegment(number: SegmentNaming.firstNumber + index)
+            var offset = 0
+            for part in segment.parts {
+                lines.append(
+                    "#EXT-X-PART:DURATION=\(NumberFormat.fixed(part.durationSeconds, 6)),URI=\"\(uri)\",BYTERANGE=\"\(part.bytes)@\(offset)\""
+                        + (part.independent ? ",INDEPENDENT=YES" : ""))
+                offset += part.bytes
+            }
             lines.append("#EXTINF:\(NumberFormat.fixed(segment.durationSeconds, 6)),")
-            lines.append(SegmentNaming.mediaSegment(number: SegmentNaming.firstNumber + index))
+            lines.append(uri)
         }
         lines.append("#EXT-X-ENDLIST")
         return lines.joined(separator: "\n") + "\n"

@@ -34,7 +34,14 @@ struct ManifestBuilder {
 
     func masterPlaylist() -> String { HLSWriter.master(video: videoRenditions, audio: audioRendition) }
 
-    func mpd() -> String { DASHWriter.mpd(video: videoRenditions, audio: audioRendition) }
+    func mpd() -> String { DASHWriter.mpd(video: videoRenditions, audio: audioRendition, lowLatency: lowLatency) }
+
+    /// The low-latency MPD description when segments were written in parts: nominal segment and
+    /// part durations, and the longest part of any video rendition.
+    var lowLatency: DASHLowLatency? {
+        guard let partSeconds = report.partSeconds, let target = videoRenditions.compactMap(\.partTargetSeconds).max() else { return nil }
+        return DASHLowLatency(segmentSeconds: report.segmentSeconds, partSeconds: partSeconds, partTargetSeconds: target)
+    }
 }
 
 #endif
