@@ -152,7 +152,7 @@ public struct EncodeJob: Sendable {
         guard let plan = PartPlan(partSeconds: partSeconds, framesPerSecond: frameRate) else {
             throw EncodeError(
                 .invalidOptions,
-                "part duration \(NumberFormat.shortest(partSeconds)) s is shorter than one frame (\(NumberFormat.shortest(1 / frameRate)) s at \(NumberFormat.shortest(frameRate)) fps)"
+                "part duration \(NumberFormat.shortest(partSeconds)) s is shorter than one frame (\(NumberFormat.fixed(1 / frameRate, 6)) s at \(NumberFormat.shortest(frameRate)) fps)"
             )
         }
         return plan

@@ -1,0 +1,181 @@
+#if FFmpeg
+import ABRFormats
+import ABRSimulator
+import Foundation
+import TestSupport
+import Testing
+
+@testable import EncodingLadder
+@testable import LadderCore
+
+/// `EncodeOptions.partSeconds`: segments written as CMAF parts, read back box by box with
+/// ``MP4Boxes`` and through both manifests by `ffprobe`, their sizes in ladder.json, and bad values
+/// refused before any work.
+@Suite("CMAF parts", .serialized)
+struct CMAFPartsTests {
+    /// 2.5 s of the 30 fps sample, 1 s segments (30, 30, 15 frames), parts of 0.25 s = 7.5 frames:
+    /// cut at the last frame boundary at or before 7.5, 15, 22.5, so 7, 8, 7, 8 frames, and the short
+    /// last segment 7, 8 (⌈0.5 ÷ 0.25⌉ = 2 parts).
+    static let partFrames = [[7, 8, 7, 8], [7, 8, 7, 8], [7, 8]]
+
+    private static func encode(_ directory: TemporaryDirectory, partSeconds: Double? = 0.25, seconds: Double = 2.5) throws -> EncodeReport {
+        try EncodeJob(
+            options: EncodeOptions(
+                input: .sample(durationSeconds: seconds), ladder: TestLadder.make(), outputDirectory: directory.url, measureQuality: false,
+                partSeconds: partSeconds)
+        ).run()
+    }
+
+    private static func ladderFile(_ directory: TemporaryDirectory) throws -> LadderFile {
+        try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: directory.url.appendingPathComponent("ladder.json")))
+    }
+
+    @Test func everyPartIsOneMoofAndMdatAndLadderJSONHasItsBytes() throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let report = try Self.encode(directory)
+        #expect(report.partSeconds == 0.25)
+        let ladder = try Self.ladderFile(directory)
+        #expect(ladder.partSeconds == 0.25)
+        let table = try #require(ladder.segmentPartSizesBytes)
+        #expect(table.count == 3)
+        let timescale = try #require(
+            MP4Boxes.mediaTimescale([UInt8](try Data(contentsOf: directory.url.appendingPathComponent("90p/\(SegmentNaming.initSegment)")))))
+        for (level, name) in ["90p", "180p"].enumerated() {
+            var expectedTimes: Int64 = 0
+            for segment in 0..<3 {
+                let file = [UInt8](try Data(contentsOf: directory.url.appendingPathComponent("\(name)/\(SegmentNaming.mediaSegment(number: segment + 1))")))
+                let boxes = try #require(MP4Boxes.children(file[...]))
+                let parts = Self.partFrames[segment].count
+                #expect(boxes.map(\.type) == ["styp"] + Array(repeating: ["moof", "mdat"], count: parts).flatMap { $0 }, "\(name) \(segment + 1)")
+                // The byte span of each part: styp + moof + mdat first, then moof + mdat.
+                var spans: [Int] = []
+                var index = 0
+                while index < boxes.count {
+                    let count = boxes[index].type == "styp" ? 3 : 2
+                    spans.append(boxes[index..<index + count].reduce(0) { $0 + $1.payload.count + 8 })
+                    index += count
+                }
+                #expect(table[segment][level] == spans, "\(name) segment \(segment + 1)")
+                #expect(spans.reduce(0, +) == file.count)
+                #expect(ladder.segmentSizesBits[segment][level] == file.count * 8)
+                // Each part's samples, in presentation time, from its own moof: the frame counts above,
+                // together every frame of the segment once, the first part opening on the IDR.
+                var offset = 0
+                var times: [Int64] = []
+                for (part, span) in spans.enumerated() {
+                    let partTimes = try #require(MP4Boxes.presentationTimes(Array(file[offset..<offset + span])))
+                    #expect(partTimes.count == Self.partFrames[segment][part], "\(name) segment \(segment + 1) part \(part)")
+                    times += partTimes
+                    offset += span
+                }
+                let frameTicks = Int64(timescale) / 30
+                let first = times.min() ?? -1
+                #expect(times.sorted() == (0..<Int64(times.count)).map { first + $0 * frameTicks })
+                #expect(times.first == first, "the part opens on its IDR, the earliest frame")
+                expectedTimes += Int64(times.count)
+            }
+            #expect(expectedTimes == 75)
+        }
+        // The report says the same, with each part's duration in frames ÷ 30.
+        for rung in report.rungs {
+            #expect(rung.segmentParts.map { $0.map { Int(($0.durationSeconds * 30).rounded()) } } == Self.partFrames)
+            #expect(rung.segmentParts.allSatisfy { parts in parts.enumerated().allSatisfy { $0.element.independent == ($0.offset == 0) } })
+        }
+        // ladder.json round-trips into the simulator's parts.
+        let video = try LadderVideo.read(path: directory.path("ladder.json"))
+        let parts = try #require(video.parts)
+        #expect(parts.partSeconds == 0.25 && parts.bytes == table)
+    }
+
+    @Test func ffprobeReadsEveryFrameThroughTheLowLatencyPlaylistsAndMPD() throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let report = try Self.encode(directory)
+        let ladder = try Self.ladderFile(directory)
+        for manifest in ["master.m3u8", "manifest.mpd"] {
+            var streams: Set<String> = []
+            for index in 0..<2 {
+                let output = try FFmpegCLI.probe([
+                    "-select_streams", "v:\(index)", "-count_frames", "-show_entries", "stream=width,height,nb_read_frames", "-of", "csv=p=0",
+                    directory.path(manifest),
+                ])
+                streams.formUnion(output.split(separator: "\n").map(String.init))
+            }
+            // As without parts: 75 frames per rung.
+            #expect(streams == ["160,90,75", "320,180,75"], "\(manifest)")
+            let log = try FFmpegCLI.run(["-v", "error", "-i", directory.path(manifest), "-map", "0:v", "-f", "null", "-"])
+            #expect(log.isEmpty, "\(manifest): \(log)")
+        }
+        // The LL-HLS byte ranges are the box spans ladder.json lists.
+        for (level, rung) in ["90p", "180p"].enumerated() {
+            let playlist = try String(contentsOf: directory.url.appendingPathComponent("\(rung)/playlist.m3u8"), encoding: .utf8)
+            let ranges = playlist.split(separator: "\n").filter { $0.hasPrefix("#EXT-X-PART:") }.map { line in
+                line.split(separator: "\"")[3]  // DURATION=…,URI="…",BYTERANGE="len@offset"
+            }
+            var expected: [String] = []
+            for row in try #require(ladder.segmentPartSizesBytes) {
+                var offset = 0
+                for bytes in row[level] {
+                    expected.append("\(bytes)@\(offset)")
+                    offset += bytes
+                }
+            }
+            #expect(ranges.map(String.init) == expected, "\(rung)")
+            #expect(playlist.components(separatedBy: "INDEPENDENT=YES").count - 1 == 3)
+            #expect(playlist.contains("#EXT-X-PART-INF:PART-TARGET=0.266667\n"))
+            #expect(playlist.contains("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=0.800000\n"))
+        }
+        let mpd = try String(contentsOf: directory.url.appendingPathComponent("manifest.mpd"), encoding: .utf8)
+        #expect(mpd.contains(#"<Latency target="800" min="267" max="4000"/>"#))
+        #expect(mpd.contains(#"availabilityTimeOffset="0.75" availabilityTimeComplete="false""#))
+        #expect(report.rungs.count == 2)
+    }
+
+    @Test func withoutPartsNothingLowLatencyIsWritten() throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let report = try Self.encode(directory, partSeconds: nil, seconds: 2)
+        #expect(report.partSeconds == nil && report.rungs.allSatisfy(\.segmentParts.isEmpty))
+        let ladderText = try String(contentsOf: directory.url.appendingPathComponent("ladder.json"), encoding: .utf8)
+        #expect(!ladderText.contains("part"))
+        for path in ["90p/playlist.m3u8", "180p/playlist.m3u8", "manifest.mpd", "master.m3u8"] {
+            let text = try String(contentsOf: directory.url.appendingPathComponent(path), encoding: .utf8)
+            for absent in ["PART", "SERVER-CONTROL", "EVENT", "ServiceDescription", "availabilityTime", "UTCTiming"] {
+                #expect(!text.contains(absent), "\(path) has \(absent)")
+            }
+        }
+        for number in 1...2 {
+            let file = [UInt8](try Data(contentsOf: directory.url.appendingPathComponent("180p/\(SegmentNaming.mediaSegment(number: number))")))
+            #expect(MP4Boxes.children(file[...])?.map(\.type) == ["styp", "moof", "mdat"])
+        }
+        #expect(try LadderVideo.read(path: directory.path("ladder.json")).parts == nil)
+    }
+
+    /// Values refused before the output folder is created: not positive, longer than the 1 s
+    /// segment, and (once the source's 30 fps is known, still before any output) under one frame.
+    @Test(arguments: [0, -0.5, 1.5, .infinity, .nan, 0.02])
+    func badPartDurationsAreRefusedBeforeAnyWork(_ partSeconds: Double) throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let out = directory.url.appendingPathComponent("out")
+        let error = try #require(throws: EncodeError.self) {
+            try EncodeJob(
+                options: EncodeOptions(
+                    input: .sample(durationSeconds: 1), ladder: TestLadder.make(), outputDirectory: out, measureQuality: false,
+                    partSeconds: partSeconds)
+            ).run()
+        }
+        #expect(error.code == .invalidOptions)
+        #expect(error.message.contains("part duration"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aPartOfExactlyTheSegmentOrOneFrameIsAccepted() throws {
+        // 1 s parts of 1 s segments: one part each, the segment itself.
+        let whole = try TemporaryDirectory.forEncoding()
+        let report = try Self.encode(whole, partSeconds: 1, seconds: 2)
+        #expect(report.rungs.allSatisfy { $0.segmentParts.map(\.count) == [1, 1] })
+        // One-frame parts: 30 a segment.
+        let frames = try TemporaryDirectory.forEncoding()
+        let fine = try Self.encode(frames, partSeconds: 1.0 / 30, seconds: 1)
+        #expect(fine.rungs.allSatisfy { $0.segmentParts.map(\.count) == [30] })
+    }
+}
+#endif
