@@ -167,6 +167,55 @@ struct CMAFPartsTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A file with AAC audio: the audio rendition is cut into parts too (at the first audio frame at
+    /// or after each 0.5 s), its playlist lists them as byte ranges, and ffprobe reads as many audio
+    /// packets through the playlists as from an encode without parts.
+    @Test func theAudioRenditionIsWrittenInPartsToo() throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let clip = directory.path("clip.mp4")
+        try MediaTools.makeClip(at: clip, seconds: 2, audio: true)
+        var packets: [String] = []
+        for partSeconds in [nil, 0.5] {
+            let out = directory.url.appendingPathComponent(partSeconds == nil ? "plain" : "parts")
+            _ = try EncodeJob(
+                options: EncodeOptions(
+                    input: .file(path: clip), ladder: TestLadder.make(), outputDirectory: out, measureQuality: false, partSeconds: partSeconds)
+            ).run()
+            packets.append(
+                try FFmpegCLI.probe([
+                    "-select_streams", "a:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
+                    out.appendingPathComponent("master.m3u8").path,
+                ]))
+        }
+        #expect(packets[0] == packets[1] && !packets[0].isEmpty, "\(packets)")
+        let audio = directory.url.appendingPathComponent("parts/audio")
+        let playlist = try String(contentsOf: audio.appendingPathComponent("playlist.m3u8"), encoding: .utf8)
+        var ranges: [String: [String]] = [:]
+        for line in playlist.split(separator: "\n") where line.hasPrefix("#EXT-X-PART:") {
+            let fields = line.split(separator: "\"")
+            ranges[String(fields[1]), default: []].append(String(fields[3]))
+            #expect(line.hasSuffix(",INDEPENDENT=YES"))
+        }
+        #expect(ranges.count == 2)
+        for (name, listed) in ranges {
+            let file = [UInt8](try Data(contentsOf: audio.appendingPathComponent(name)))
+            let boxes = try #require(MP4Boxes.children(file[...]))
+            #expect(boxes.map(\.type) == ["styp"] + Array(repeating: ["moof", "mdat"], count: listed.count).flatMap { $0 }, "\(name)")
+            var offset = 0
+            var spans: [String] = []
+            var index = 0
+            while index < boxes.count {
+                let count = boxes[index].type == "styp" ? 3 : 2
+                let span = boxes[index..<index + count].reduce(0) { $0 + $1.payload.count + 8 }
+                spans.append("\(span)@\(offset)")
+                offset += span
+                index += count
+            }
+            #expect(spans == listed, "\(name)")
+            #expect(offset == file.count)
+        }
+    }
+
     @Test func aPartOfExactlyTheSegmentOrOneFrameIsAccepted() throws {
         // 1 s parts of 1 s segments: one part each, the segment itself.
         let whole = try TemporaryDirectory.forEncoding()

@@ -87,7 +87,7 @@ public struct EncodeJob: Sendable {
         if let file, let stream = file.audioStream {
             let rendition = try AudioRendition(
                 stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
+                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds, partSeconds: partPlan?.partSeconds)
             file.audioPacketHandler = { packet in try rendition.consume(packet) }
             audio = rendition
         }

@@ -19,8 +19,10 @@ struct ManifestBuilder {
             PackagedRendition(
                 id: AudioRendition.directoryName, directory: AudioRendition.directoryName, codecString: audio.codecString,
                 media: .audio(sampleRate: audio.sampleRate, channels: audio.channelCount, language: nil),
-                segments: zip(audio.segmentDurationsSeconds, audio.segmentBytes).map {
-                    PackagedSegment(durationSeconds: $0, bytes: $1)
+                segments: audio.segmentBytes.indices.map { index in
+                    PackagedSegment(
+                        durationSeconds: audio.segmentDurationsSeconds[index], bytes: audio.segmentBytes[index],
+                        parts: audio.segmentParts.isEmpty ? [] : audio.segmentParts[index])
                 })
         }
     }
