@@ -6,7 +6,7 @@ import Foundation
 import LadderCore
 
 /// One rung's encode: scale each source picture, encode it, cut the fMP4 stream into one segment
-/// per GOP (each one fragment, or with a ``PartPlan`` one fragment per CMAF part), write the segment
+/// per GOP (each one fragment, or with a `PartPlan` one fragment per CMAF part), write the segment
 /// files, and (optionally) measure quality against the source.
 ///
 /// Used by one worker thread at a time; all FFmpeg contexts it owns are freed with it.

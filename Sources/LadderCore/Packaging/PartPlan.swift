@@ -6,7 +6,7 @@ import ABRSimulator
 /// decode order from the segment's IDR. Part `k` (0-based) of a segment ends at
 /// `⌊(k + 1) × partSeconds × fps + ε⌋` frames, the last frame boundary at or before its nominal end
 /// `(k + 1) × partSeconds`, and the segment's last part ends with the segment. ε is
-/// ``VideoParts``'s 1 µs tolerance in parts (`10⁻⁶ × partSeconds × fps` frames), so that:
+/// `VideoParts`'s 1 µs tolerance in parts (`10⁻⁶ × partSeconds × fps` frames), so that:
 ///
 /// - a segment of `n` frames has exactly `⌈n ÷ fps ÷ partSeconds − 10⁻⁶⌉` parts, the count
 ///   `VideoParts.partCount` expects from its duration (a duration that is not a whole number of
