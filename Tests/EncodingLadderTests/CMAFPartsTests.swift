@@ -149,6 +149,37 @@ struct CMAFPartsTests {
         #expect(try LadderVideo.read(path: directory.path("ladder.json")).parts == nil)
     }
 
+    /// Parts only re-box the stream: with and without them the init segments are the same bytes, and
+    /// a segment's `mdat` payloads, joined in order, are the one `mdat` of the segment without parts
+    /// (the encoder's output does not depend on where fragments are cut). The heap is made
+    /// deterministic first, as the CLI does, since libx264 reads heap leftovers (``HeapDeterminism``).
+    @Test func partsCarryTheSameCodedFramesAsWholeSegments() throws {
+        HeapDeterminism.enable()
+        let plain = try TemporaryDirectory.forEncoding()
+        let parted = try TemporaryDirectory.forEncoding()
+        _ = try Self.encode(plain, partSeconds: nil)
+        _ = try Self.encode(parted)
+        for rung in ["90p", "180p"] {
+            let read = { (directory: TemporaryDirectory, name: String) in
+                [UInt8](try Data(contentsOf: directory.url.appendingPathComponent("\(rung)/\(name)")))
+            }
+            #expect(try read(plain, SegmentNaming.initSegment) == read(parted, SegmentNaming.initSegment))
+            for number in 1...3 {
+                let name = SegmentNaming.mediaSegment(number: number)
+                let whole = try #require(MP4Boxes.children(try read(plain, name)[...])).filter { $0.type == "mdat" }
+                let parts = try #require(MP4Boxes.children(try read(parted, name)[...])).filter { $0.type == "mdat" }
+                #expect(whole.count == 1 && parts.count == Self.partFrames[number - 1].count)
+                let joined = parts.flatMap { Array($0.payload) }
+                // Compared as a whole, reported by size and first difference (not thousands of bytes).
+                let first = Array(whole.first?.payload ?? [])
+                #expect(
+                    first == joined,
+                    "\(rung) segment \(number): \(first.count) bytes against \(joined.count), first difference at \(String(describing: zip(first, joined).enumerated().first { $0.element.0 != $0.element.1 }?.offset))"
+                )
+            }
+        }
+    }
+
     /// Values refused before the output folder is created: not positive, longer than the 1 s
     /// segment, and (once the source's 30 fps is known, still before any output) under one frame.
     @Test(arguments: [0, -0.5, 1.5, .infinity, .nan, 0.02])
