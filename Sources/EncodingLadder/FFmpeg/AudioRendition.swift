@@ -40,6 +40,8 @@ final class AudioRendition {
     private var pendingPartBytes: [Int] = []
     private var pendingPartStarts: [Double] = []
     private var openPart = 0
+    /// Where the open part began, seconds (used from the segment's second part on).
+    private var pendingPartStart = 0.0
     private var segmentStartSeconds: [Double] = [0]
     private var lastEndSeconds = 0.0
     private var wroteAny = false
@@ -130,8 +132,6 @@ final class AudioRendition {
         if pendingSegment.isEmpty { pendingSegment = bytes } else { pendingSegment += bytes }
         pendingPartBytes.append(bytes.count)
     }
-    /// Where the open part (not the segment's first) began, seconds.
-    private var pendingPartStart = 0.0
 
     private func closeSegment(startingNextAt seconds: Double) throws {
         try closePart(startingNextAt: seconds)
