@@ -247,6 +247,22 @@ struct CMAFPartsTests {
         }
     }
 
+    /// The checks made once the frame rate is known, against the real segment (GOP frames ÷ fps):
+    /// a ladder's `gop` of 24 frames at 30 fps makes 0.8 s segments, so 0.8 s parts fit and 1 s
+    /// parts do not, although the ladder says `segment_seconds: 1`; a part must hold a frame.
+    @Test func thePartIsCheckedAgainstTheRealSegmentAndTheFrameDuration() throws {
+        #expect(try EncodeJob.partPlan(nil, gopFrames: 24, frameRate: 30) == nil)
+        #expect(try EncodeJob.partPlan(0.8, gopFrames: 24, frameRate: 30)?.partEnds(segmentFrames: 24) == [24])
+        #expect(try EncodeJob.partPlan(0.4, gopFrames: 24, frameRate: 30)?.partEnds(segmentFrames: 24) == [12, 24])
+        let long = try #require(throws: EncodeError.self) { try EncodeJob.partPlan(1, gopFrames: 24, frameRate: 30) }
+        #expect(long.code == .invalidOptions && long.message.contains("longer than a segment (24 frames = 0.8 s)"), "\(long)")
+        #expect(throws: EncodeError.self) { try EncodeJob.partPlan(0.8 + 1e-5, gopFrames: 24, frameRate: 30) }
+        // One frame at 30 fps is 0.0333… s: just under is refused, exactly one frame is not.
+        let short = try #require(throws: EncodeError.self) { try EncodeJob.partPlan(0.033, gopFrames: 24, frameRate: 30) }
+        #expect(short.message.contains("shorter than one frame (0.033333 s at 30 fps)"), "\(short)")
+        #expect(try EncodeJob.partPlan(1.0 / 30, gopFrames: 24, frameRate: 30) != nil)
+    }
+
     @Test func aPartOfExactlyTheSegmentOrOneFrameIsAccepted() throws {
         // 1 s parts of 1 s segments: one part each, the segment itself.
         let whole = try TemporaryDirectory.forEncoding()
