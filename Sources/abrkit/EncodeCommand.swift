@@ -44,7 +44,7 @@ struct EncodeCommand: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help:
-            "Write each segment as CMAF parts of this many seconds (more than 0, at least one frame, at most the segment duration) with LL-HLS and low-latency DASH manifests."
+            "Write each segment as CMAF parts of this many seconds (more than 0, at most the segment duration; a whole number of frames, or at least 6) with LL-HLS and low-latency DASH manifests."
     )
     var partSeconds: Double?
 

@@ -59,6 +59,24 @@ import FoundationXML
                 """)
     }
 
+    /// With the presentation's hold-back and the other renditions: the given `PART-HOLD-BACK`, and a
+    /// report of each other rendition's last segment (media sequence 1) and last part (1) after the
+    /// last segment.
+    @Test func playlistsShareTheHoldBackAndReportTheOtherRenditions() {
+        var other = Self.rendition
+        other.id = "90p"
+        other.directory = "90p"
+        let text = HLSWriter.media(Self.rendition, partHoldBackSeconds: 1.56, renditionReports: [other])
+        #expect(text.contains("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.560000\n"))
+        #expect(
+            text.hasSuffix(
+                "segment-00002.m4s\n#EXT-X-RENDITION-REPORT:URI=\"../90p/playlist.m3u8\",LAST-MSN=1,LAST-PART=1\n#EXT-X-ENDLIST\n"))
+        // A playlist without parts reports nothing.
+        var plain = Self.rendition
+        plain.segments = plain.segments.map { PackagedSegment(durationSeconds: $0.durationSeconds, bytes: $0.bytes) }
+        #expect(!HLSWriter.media(plain, renditionReports: [other]).contains("REPORT"))
+    }
+
     @Test func aRenditionWithoutPartsKeepsTheVODPlaylist() {
         var plain = Self.rendition
         plain.segments = plain.segments.map { PackagedSegment(durationSeconds: $0.durationSeconds, bytes: $0.bytes) }

@@ -123,6 +123,9 @@ struct CMAFPartsTests {
             #expect(playlist.components(separatedBy: "INDEPENDENT=YES").count - 1 == 3)
             #expect(playlist.contains("#EXT-X-PART-INF:PART-TARGET=0.266667\n"))
             #expect(playlist.contains("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=0.800000\n"))
+            // Each reports the other: its last segment (media sequence 2) and that segment's last part (1).
+            let other = rung == "90p" ? "180p" : "90p"
+            #expect(playlist.contains("#EXT-X-RENDITION-REPORT:URI=\"../\(other)/playlist.m3u8\",LAST-MSN=2,LAST-PART=1\n#EXT-X-ENDLIST\n"))
         }
         let mpd = try String(contentsOf: directory.url.appendingPathComponent("manifest.mpd"), encoding: .utf8)
         #expect(mpd.contains(#"<Latency target="800" min="267" max="4000"/>"#))
@@ -228,6 +231,18 @@ struct CMAFPartsTests {
             #expect(line.hasSuffix(",INDEPENDENT=YES"))
         }
         #expect(ranges.count == 2)
+        // One PART-HOLD-BACK for the presentation: three times the largest part target, audio or video.
+        var holdBacks: Set<String> = []
+        var targets: [Double] = []
+        for name in ["audio", "90p", "180p"] {
+            let text = try String(contentsOf: directory.url.appendingPathComponent("parts/\(name)/playlist.m3u8"), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("#EXT-X-SERVER-CONTROL:") { holdBacks.insert(String(line.split(separator: "=").last ?? "")) }
+                if line.hasPrefix("#EXT-X-PART-INF:PART-TARGET=") { targets.append(Double(line.split(separator: "=").last ?? "") ?? 0) }
+            }
+            #expect(text.components(separatedBy: "#EXT-X-RENDITION-REPORT:").count - 1 == 2, "\(name)")
+        }
+        #expect(holdBacks == [NumberFormat.fixed(3 * (targets.max() ?? 0), 6)], "\(holdBacks) \(targets)")
         for (name, listed) in ranges {
             let file = [UInt8](try Data(contentsOf: audio.appendingPathComponent(name)))
             let boxes = try #require(MP4Boxes.children(file[...]))
@@ -261,6 +276,10 @@ struct CMAFPartsTests {
         let short = try #require(throws: EncodeError.self) { try EncodeJob.partPlan(0.033, gopFrames: 24, frameRate: 30) }
         #expect(short.message.contains("shorter than one frame (0.033333 s at 30 fps)"), "\(short)")
         #expect(try EncodeJob.partPlan(1.0 / 30, gopFrames: 24, frameRate: 30) != nil)
+        // 0.1 s at 25 fps is 2.5 frames: parts of 2 and 3 frames, under LL-HLS's 85 % floor.
+        let uneven = try #require(throws: EncodeError.self) { try EncodeJob.partPlan(0.1, gopFrames: 25, frameRate: 25) }
+        #expect(uneven.message.contains("85 %") && uneven.message.contains("(0.0800 or 0.1200 s)"), "\(uneven)")
+        #expect(try EncodeJob.partPlan(0.08, gopFrames: 25, frameRate: 25) != nil)
     }
 
     @Test func aPartOfExactlyTheSegmentOrOneFrameIsAccepted() throws {

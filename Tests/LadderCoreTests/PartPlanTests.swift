@@ -48,6 +48,26 @@ import Testing
         #expect(PartPlan(partSeconds: 0.5, framesPerSecond: 0) == nil)
     }
 
+    /// LL-HLS's 85 % floor (RFC 8216bis §4.4.4.9) for parts between a segment's first and last:
+    /// ⌊x⌋ ÷ ⌈x⌉ frames, broken under 6 frames a part unless the part is a whole number of frames
+    /// or a segment has no middle part.
+    @Test(arguments: [
+        (25.0, 0.1, 25, true),  // 2.5 frames: 2 and 3, 67 %
+        (30.0, 0.18, 30, true),  // 5.4 frames: 5 and 6, 83 %
+        (30.0, 0.21, 30, false),  // 6.3 frames: 6 and 7, 86 %
+        (30.0, 0.2, 30, false),  // 6 frames, all equal
+        (25.0, 0.2, 25, false),  // 5 frames, all equal
+        (30.0, 0.25, 30, false),  // 7.5 frames: 7 and 8, 87.5 %
+        (25.0, 0.1, 5, false),  // 2.5 frames but 2 parts (2, 3): a first and a last, no middle one
+        (30.0, 1.0 / 30, 30, false),  // one frame each
+    ])
+    func partsBetweenFirstAndLastMustBeAtLeast85PercentOfTheLongest(
+        framesPerSecond: Double, partSeconds: Double, segmentFrames: Int, breaks: Bool
+    ) throws {
+        let plan = try #require(PartPlan(partSeconds: partSeconds, framesPerSecond: framesPerSecond))
+        #expect(plan.breaksPartDurationFloor(segmentFrames: segmentFrames) == breaks)
+    }
+
     /// Invariants over 24 to 60 fps, parts from one frame to two seconds and every segment length up
     /// to 120 frames: the count is `VideoParts.partCount` of the segment's duration, every part has
     /// a frame, and no part ends after its nominal end.

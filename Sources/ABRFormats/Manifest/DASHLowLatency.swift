@@ -12,13 +12,13 @@ public struct DASHLowLatency: Sendable, Hashable {
     public var segmentSeconds: Double
     /// Nominal part duration, seconds.
     public var partSeconds: Double
-    /// The longest part written, seconds (`PART-TARGET`; at least `partSeconds` less a frame).
+    /// The longest part of any rendition, seconds: the largest LL-HLS `PART-TARGET`.
     public var partTargetSeconds: Double
 
     /// - Parameters:
     ///   - segmentSeconds: the nominal segment duration, seconds.
     ///   - partSeconds: the nominal part duration, seconds (at most `segmentSeconds`).
-    ///   - partTargetSeconds: the longest part, seconds.
+    ///   - partTargetSeconds: the longest part of any rendition, seconds.
     public init(segmentSeconds: Double, partSeconds: Double, partTargetSeconds: Double) {
         self.segmentSeconds = segmentSeconds
         self.partSeconds = partSeconds
@@ -45,7 +45,8 @@ public struct DASHLowLatency: Sendable, Hashable {
 
     /// `Latency@target`, ms: LL-HLS's `PART-HOLD-BACK` (see `HLSWriter.partHoldBackParts`), rounded up.
     public var targetLatencyMs: Int { Self.milliseconds(HLSWriter.partHoldBackParts * partTargetSeconds) }
-    /// `Latency@min`, ms: one part target; nearer the live edge than a whole part no player can be.
+    /// `Latency@min`, ms: one part target, the smallest piece a player can decode (a part's `moof`
+    /// is written once the part is complete).
     public var minimumLatencyMs: Int { Self.milliseconds(partTargetSeconds) }
     /// `Latency@max`, ms: ``maximumLatencySegments`` segments, and never below the target.
     public var maximumLatencyMs: Int { max(targetLatencyMs, Self.milliseconds(Self.maximumLatencySegments * segmentSeconds)) }

@@ -138,9 +138,10 @@ public struct EncodeJob: Sendable {
     /// Where parts are cut, once the frame rate and the real segment length (GOP frames) are known;
     /// nil without `--part-seconds`.
     ///
-    /// - Throws: ``EncodeError/Code/invalidOptions`` when a part would hold less than one frame, or
-    ///   is longer than the segment the GOP gives (a ladder's `gop` may make it shorter than
-    ///   `segment_seconds`).
+    /// - Throws: ``EncodeError/Code/invalidOptions`` when a part would hold less than one frame, is
+    ///   longer than the segment the GOP gives (a ladder's `gop` may make it shorter than
+    ///   `segment_seconds`), or would make parts of too unequal whole frames for LL-HLS
+    ///   (`PartPlan.breaksPartDurationFloor(segmentFrames:)`).
     static func partPlan(_ partSeconds: Double?, gopFrames: Int, frameRate: Double) throws -> PartPlan? {
         guard let partSeconds else { return nil }
         let segment = Double(gopFrames) / frameRate
@@ -153,6 +154,14 @@ public struct EncodeJob: Sendable {
             throw EncodeError(
                 .invalidOptions,
                 "part duration \(NumberFormat.shortest(partSeconds)) s is shorter than one frame (\(NumberFormat.fixed(1 / frameRate, 6)) s at \(NumberFormat.shortest(frameRate)) fps)"
+            )
+        }
+        if plan.breaksPartDurationFloor(segmentFrames: gopFrames) {
+            let frames = plan.framesPerPart
+            let whole = [frames.rounded(.down), frames.rounded(.up)].map { NumberFormat.fixed($0 / frameRate, 4) }
+            throw EncodeError(
+                .invalidOptions,
+                "part duration \(NumberFormat.shortest(partSeconds)) s is \(NumberFormat.fixed(frames, 2)) frames at \(NumberFormat.shortest(frameRate)) fps: parts of \(Int(frames.rounded(.down))) and \(Int(frames.rounded(.up))) frames, but LL-HLS needs every part between a segment's first and last to last at least 85 % of the longest (RFC 8216bis §4.4.4.9); use a whole number of frames (\(whole[0]) or \(whole[1]) s) or at least 6 frames"
             )
         }
         return plan

@@ -44,6 +44,27 @@ public struct PartPlan: Sendable, Hashable {
         self.framesPerSecond = framesPerSecond
     }
 
+    /// RFC 8216bis §4.4.4.9 (EXT-X-PART): every part but one with `INDEPENDENT=YES` (a segment's
+    /// first) and a segment's last lasts at least 85 % of the part target (the longest part).
+    public static let minimumShareOfPartTarget = 0.85
+
+    /// Frames a part lasts, nominally: `partSeconds × fps`.
+    public var framesPerPart: Double { partSeconds * framesPerSecond }
+
+    /// Whether a segment of `segmentFrames` frames has parts between its first and its last that
+    /// are shorter than ``minimumShareOfPartTarget`` of the longest: when a part is not a whole
+    /// number of frames, parts last `⌊x⌋` or `⌈x⌉` frames (`x` = ``framesPerPart``), and
+    /// `⌊x⌋ < 0.85 × ⌈x⌉` for `x` under 6 (2.5 frames: parts of 2 and 3, 67 %).
+    ///
+    /// - Parameter segmentFrames: a full segment's length in frames.
+    /// - Returns: true when such a segment breaks LL-HLS's 85 % rule.
+    public func breaksPartDurationFloor(segmentFrames: Int) -> Bool {
+        let x = framesPerPart, slack = Self.tolerance * x
+        let shortest = (x + slack).rounded(.down), longest = (x - slack).rounded(.up)
+        guard shortest < longest, partEnds(segmentFrames: segmentFrames).count >= 3 else { return false }
+        return shortest < Self.minimumShareOfPartTarget * longest
+    }
+
     /// Frames (decode order, from the segment's first) at which part `part` ends if the segment
     /// runs on: `⌊(part + 1) × partSeconds × fps + ε⌋`.
     ///
