@@ -262,6 +262,47 @@ struct CMAFPartsTests {
         }
     }
 
+    /// Audio that runs past the video's only segment (1.6 s of sound, 1 s of pictures) joins that
+    /// segment, parts and all: its file holds the parts of both, their byte ranges run through it,
+    /// their durations add up to its own, and every audio packet of the source is still there.
+    @Test func audioPastTheVideosEndKeepsItsPartsInTheLastSegment() throws {
+        let directory = try TemporaryDirectory.forEncoding()
+        let clip = directory.path("clip.mp4")
+        try FFmpegCLI.run([
+            "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=1", "-f", "lavfi", "-i",
+            "sine=frequency=440:sample_rate=48000:duration=1.6", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "64k",
+            "-pix_fmt", "yuv420p", clip,
+        ])
+        let out = directory.url.appendingPathComponent("out")
+        let report = try EncodeJob(
+            options: EncodeOptions(input: .file(path: clip), ladder: TestLadder.make(), outputDirectory: out, measureQuality: false, partSeconds: 0.5)
+        ).run()
+        let audio = try #require(report.audio)
+        #expect(audio.segmentBytes.count == 1 && audio.segmentParts.count == 1)
+        let parts = audio.segmentParts[0]
+        // Parts start at the first audio frame at or after 0 and 0.5 s of each of the two segments cut
+        // before the merge: 4 parts.
+        #expect(parts.count == 4)
+        #expect(parts.reduce(0) { $0 + $1.bytes } == audio.segmentBytes[0])
+        #expect(abs(parts.reduce(0) { $0 + $1.durationSeconds } - audio.segmentDurationsSeconds[0]) < 1e-9)
+        #expect(parts.allSatisfy { $0.independent })
+        let file = [UInt8](try Data(contentsOf: out.appendingPathComponent("audio/\(SegmentNaming.mediaSegment(number: 1))")))
+        #expect(file.count == audio.segmentBytes[0])
+        // The merged file keeps each former segment's styp at the start of its first part.
+        var offset = 0
+        for part in parts {
+            let boxes = try #require(MP4Boxes.children(file[offset..<offset + part.bytes]))
+            #expect(boxes.map(\.type).suffix(2) == ["moof", "mdat"] && boxes.count <= 3)
+            offset += part.bytes
+        }
+        let packets = { (path: String) in
+            try FFmpegCLI.probe(["-select_streams", "a:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path])
+                .split(separator: "\n").first.map(String.init)
+        }
+        let fromPlaylist = try packets(out.appendingPathComponent("master.m3u8").path), fromSource = try packets(clip)
+        #expect(fromPlaylist == fromSource && fromSource != nil)
+    }
+
     /// The checks made once the frame rate is known, against the real segment (GOP frames ÷ fps):
     /// a ladder's `gop` of 24 frames at 30 fps makes 0.8 s segments, so 0.8 s parts fit and 1 s
     /// parts do not, although the ladder says `segment_seconds: 1`; a part must hold a frame.
