@@ -124,6 +124,9 @@ import FoundationXML
         #expect(template["availabilityTimeOffset"] == "0.75" && template["availabilityTimeComplete"] == "false")
         #expect(
             collector.elements[10].attributes == ["schemeIdUri": "urn:mpeg:dash:utc:http-xsdate:2014", "value": "https://time.akamai.com/?iso&ms"])
+        // 29.97 fps: 60 frames = 2.002 s segments less 0.5 s parts, to the µs.
+        let ntsc = DASHLowLatency(segmentSeconds: 60 / (30000.0 / 1001), partSeconds: 0.5, partTargetSeconds: 0.5)
+        #expect(DASHWriter.mpd(video: [Self.rendition], lowLatency: ntsc).contains(#"availabilityTimeOffset="1.502""#))
         // Without it, none of these.
         let plain = DASHWriter.mpd(video: [Self.rendition])
         for absent in ["ServiceDescription", "availabilityTime", "UTCTiming", "low-latency"] { #expect(!plain.contains(absent)) }

@@ -140,7 +140,8 @@ public enum DASHWriter {
     }
 
     /// `SegmentTemplate` with a run-length `SegmentTimeline`. Tick boundaries are rounded from the
-    /// cumulative time, so rounding never drifts.
+    /// cumulative time, so rounding never drifts. With `lowLatency`, `availabilityTimeOffset` in
+    /// seconds to the µs (2.002 − 0.5 is written 1.502, not 1.5019999999999998).
     static func segmentTemplate(_ rendition: PackagedRendition, lowLatency: DASHLowLatency? = nil, into xml: inout XMLLines) {
         var durations: [Int] = []
         var elapsed = 0.0
@@ -160,7 +161,10 @@ public enum DASHWriter {
                 ("startNumber", "\(SegmentNaming.firstNumber)"),
             ]
                 + (lowLatency.map {
-                    [("availabilityTimeOffset", NumberFormat.shortest($0.availabilityTimeOffsetSeconds)), ("availabilityTimeComplete", "false")]
+                    [
+                        ("availabilityTimeOffset", NumberFormat.shortest(($0.availabilityTimeOffsetSeconds * 1e6).rounded() / 1e6)),
+                        ("availabilityTimeComplete", "false"),
+                    ]
                 } ?? [])
         )
         xml.open("SegmentTimeline", [])
