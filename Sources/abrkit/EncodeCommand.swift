@@ -16,6 +16,13 @@ struct EncodeCommand: ParsableCommand {
             boundary, and writes DIR/<rung>/init.mp4 + segment-NNNNN.m4s, master.m3u8, manifest.mpd and ladder.json \
             (manifests last). Prints a table per rung: measured average/peak kbps, GB per hour, PSNR, SSIM and the \
             data-cap verdict.
+
+            With --part-seconds S, every segment is written as CMAF parts of about S seconds (one moof/mdat \
+            each, cut at the last frame boundary at or before each part's nominal end; a segment that is not a \
+            whole number of parts ends with a shorter part) for low-latency live: the media playlists become \
+            LL-HLS (EXT-X-PART byte ranges, EXT-X-PART-INF, EXT-X-SERVER-CONTROL), manifest.mpd gains \
+            availabilityTimeOffset, a ServiceDescription latency and UTCTiming, and ladder.json lists every \
+            part's size (part_seconds, segment_part_sizes_bytes) for `abrkit simulate`.
             """
     )
 
@@ -32,6 +39,14 @@ struct EncodeCommand: ParsableCommand {
         parsing: .unconditional,
         help: "Segment duration in seconds (overrides the ladder's), at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds)).")
     var segmentSeconds: Double?
+
+    // `.unconditional`: `--part-seconds -1` reaches validate() instead of argument-parser's "Missing value".
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Write each segment as CMAF parts of this many seconds (more than 0, at most the segment duration; a whole number of frames, or at least 6) with LL-HLS and low-latency DASH manifests."
+    )
+    var partSeconds: Double?
 
     @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
@@ -58,6 +73,14 @@ struct EncodeCommand: ParsableCommand {
 
     func validate() throws {
         if let segmentSeconds { try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds) }
+        if let partSeconds {
+            guard partSeconds > 0, partSeconds.isFinite else {
+                throw ValidationError("--part-seconds \(partSeconds): expected a positive number of seconds")
+            }
+            if let segmentSeconds, partSeconds > segmentSeconds {
+                throw ValidationError("--part-seconds \(partSeconds): expected at most the segment duration (--segment-seconds \(segmentSeconds))")
+            }
+        }
         if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
             throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
         }
@@ -73,7 +96,7 @@ struct EncodeCommand: ParsableCommand {
         let options = EncodeOptions(
             input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
-            measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads)
+            measureQuality: !noQuality, encoderThreads: slicedThreads ? nil : encoderThreads, partSeconds: partSeconds)
         print(SummaryTable.render(try EncodeRun.run(options, progress: progress)), terminator: "")
     }
 }

@@ -1,8 +1,10 @@
 /// Everything an encode measured: the source, every rung, and the audio rendition.
 public struct EncodeReport: Sendable {
     public init(
-        ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?
+        ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?,
+        partSeconds: Double? = nil
     ) {
+        self.partSeconds = partSeconds
         self.ladder = ladder; self.source = source; self.segmentSeconds = segmentSeconds; self.totalFrames = totalFrames
         self.rungs = rungs; self.audio = audio
     }
@@ -11,6 +13,8 @@ public struct EncodeReport: Sendable {
     public var source: SourceDescription
     /// Exact segment duration, seconds (GOP frames ÷ frame rate); the last segment may be shorter.
     public var segmentSeconds: Double
+    /// Nominal CMAF part duration, seconds, when segments were written in parts (`--part-seconds`).
+    public var partSeconds: Double?
     public var totalFrames: Int
     /// Rungs encoded, in ladder order (skipped rungs are absent).
     public var rungs: [RungReport]
