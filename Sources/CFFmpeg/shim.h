@@ -45,4 +45,29 @@ static inline int cffmpeg_perturb_heap(int byte) { return mallopt(M_PERTURB, byt
 static inline int cffmpeg_perturb_heap(int byte) { (void)byte; return 0; }
 #endif
 
+#if defined(__linux__)
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+/// Sets or clears `CAP_SYS_NICE` in the calling thread's effective capability set (Linux keeps
+/// capabilities per thread; the permitted set is untouched, so a cleared bit can be set again).
+/// Returns 1 when the bit was set before the call, 0 when it was clear, -1 when the kernel
+/// refused (capget/capset) and nothing changed.
+static inline int cffmpeg_set_sys_nice_effective(int enable) {
+    struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+    if (syscall(SYS_capget, &header, data) != 0) return -1;
+    const unsigned bit = 1u << (CAP_SYS_NICE % 32);
+    const int word = CAP_SYS_NICE / 32;
+    const int was = (data[word].effective & bit) != 0;
+    if (was == (enable != 0)) return was;
+    if (enable && !(data[word].permitted & bit)) return -1;
+    data[word].effective = enable ? (data[word].effective | bit) : (data[word].effective & ~bit);
+    if (syscall(SYS_capset, &header, data) != 0) return -1;
+    return was;
+}
+#else
+static inline int cffmpeg_set_sys_nice_effective(int enable) { (void)enable; return 0; }
+#endif
+
 #endif

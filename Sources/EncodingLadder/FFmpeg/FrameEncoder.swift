@@ -50,7 +50,8 @@ final class FrameEncoder {
         for (key, value) in settings.privateOptions.sorted(by: { $0.key < $1.key }) {
             av_dict_set(&options, key, value, 0)
         }
-        try check(avcodec_open2(context, codec, &options), "avcodec_open2(\(settings.codecName) \(settings.width)x\(settings.height))")
+        let opened = RealTimePriority.withoutRealTime { avcodec_open2(context, codec, &options) }
+        try check(opened, "avcodec_open2(\(settings.codecName) \(settings.width)x\(settings.height))")
         if let leftover = av_dict_get(options, "", nil, AV_DICT_IGNORE_SUFFIX) {
             throw FFmpegError(
                 code: cffmpeg_averror_einval(),
@@ -58,10 +59,45 @@ final class FrameEncoder {
         }
     }
 
-    deinit { var closing: UnsafeMutablePointer<AVCodecContext>? = context; avcodec_free_context(&closing) }
+    /// Set once the end of the stream was sent.
+    private var flushing = false
+    /// Set once a picture was sent.
+    private var started = false
+
+    /// Frees the encoder, draining it first if the end of the stream was never sent (an encode
+    /// that failed midway or before its first frame). SVT-AV1 1.4 (Debian 12) waits forever in
+    /// `svt_av1_enc_deinit` for the end-of-stream packet of an encoder that was not drained, and an
+    /// encoder that never got a picture never produces one, so such an encoder is first given one
+    /// blank picture, whose packets are discarded with the rest.
+    deinit {
+        if !flushing {
+            if !started, let blank = try? blankPicture() { try? send(blank) }
+            try? send(nil)
+            while (try? receive()) ?? nil != nil {}
+        }
+        var closing: UnsafeMutablePointer<AVCodecContext>? = context
+        avcodec_free_context(&closing)
+    }
+
+    /// A black picture of the encoder's size and format, at pts 0.
+    private func blankPicture() throws(FFmpegError) -> Frame {
+        let frame = Frame()
+        frame.pointer.pointee.width = context.pointee.width
+        frame.pointer.pointee.height = context.pointee.height
+        frame.pointer.pointee.format = context.pointee.pix_fmt.rawValue
+        frame.pointer.pointee.pts = 0
+        try check(av_frame_get_buffer(frame.pointer, 0), "av_frame_get_buffer(\(name) blank picture)")
+        let height = Int(context.pointee.height)
+        for plane in 0..<3 {
+            let rows = plane == 0 ? height : (height + 1) / 2
+            frame.withPlane(plane) { base, stride in base.update(repeating: plane == 0 ? 16 : 128, count: stride * rows) }
+        }
+        return frame
+    }
 
     /// Sends a picture, or nil to start draining.
     func send(_ frame: Frame?) throws(FFmpegError) {
+        if frame == nil { flushing = true } else { started = true }
         let result = avcodec_send_frame(context, frame?.pointer)
         if frame == nil && result == FFmpegError.endOfFile { return }
         try check(result, "avcodec_send_frame(\(name))")
