@@ -19,6 +19,13 @@ struct EncodeCommand: ParsableCommand {
 
             VMAF needs an ffmpeg with the libvmaf filter: --ffmpeg PATH, else ffmpeg on PATH if it has the filter, \
             else the one in the imageio-ffmpeg Python package (python3 -m pip install --user imageio-ffmpeg).
+
+            With --part-seconds S, every segment is written as CMAF parts of about S seconds (one moof/mdat \
+            each, cut at the last frame boundary at or before each part's nominal end; a segment that is not a \
+            whole number of parts ends with a shorter part) for low-latency live: the media playlists become \
+            LL-HLS (EXT-X-PART byte ranges, EXT-X-PART-INF, EXT-X-SERVER-CONTROL), manifest.mpd gains \
+            availabilityTimeOffset, a ServiceDescription latency and UTCTiming, and ladder.json lists every \
+            part's size (part_seconds, segment_part_sizes_bytes) for `abrkit simulate`.
             """
     )
 
@@ -35,6 +42,14 @@ struct EncodeCommand: ParsableCommand {
         parsing: .unconditional,
         help: "Segment duration in seconds (overrides the ladder's), at most \(NumberFormat.shortest(LadderSpec.maximumSegmentSeconds)).")
     var segmentSeconds: Double?
+
+    // `.unconditional`: `--part-seconds -1` reaches validate() instead of argument-parser's "Missing value".
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Write each segment as CMAF parts of this many seconds (more than 0, at most the segment duration; a whole number of frames, or at least 6) with LL-HLS and low-latency DASH manifests."
+    )
+    var partSeconds: Double?
 
     @Option(help: "Encoder for every rung (overrides the ladder's; presets and profiles it lacks are dropped).")
     var codec: VideoEncoder?
@@ -81,6 +96,14 @@ struct EncodeCommand: ParsableCommand {
 
     func validate() throws {
         if let segmentSeconds { try EncodeSourceOptions.validateSegmentSeconds(segmentSeconds) }
+        if let partSeconds {
+            guard partSeconds > 0, partSeconds.isFinite else {
+                throw ValidationError("--part-seconds \(partSeconds): expected a positive number of seconds")
+            }
+            if let segmentSeconds, partSeconds > segmentSeconds {
+                throw ValidationError("--part-seconds \(partSeconds): expected at most the segment duration (--segment-seconds \(segmentSeconds))")
+            }
+        }
         if slicedThreads, encoderThreads != EncodeOptions.reproducibleEncoderThreads {
             throw ValidationError("--sliced-threads plans the threads itself; drop --encoder-threads")
         }
@@ -115,7 +138,7 @@ struct EncodeCommand: ParsableCommand {
             input: source.encodeInput, ladder: spec, outputDirectory: URL(fileURLWithPath: out),
             segmentSeconds: segmentSeconds, jobs: jobs, upscale: upscale,
             measureQuality: !noQuality && chosen.measuresPSNRSSIM,
-            encoderThreads: slicedThreads ? nil : encoderThreads, vmaf: vmafOptions)
+            encoderThreads: slicedThreads ? nil : encoderThreads, partSeconds: partSeconds, vmaf: vmafOptions)
         print(SummaryTable.render(try EncodeRun.run(options, progress: progress)), terminator: "")
     }
 }

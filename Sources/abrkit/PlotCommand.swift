@@ -24,26 +24,31 @@ struct PlotCommand: ParsableCommand {
     /// Re-simulates one session (deterministic, exact) and draws bitrate, buffer and bandwidth against time.
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One session: chosen bitrate over offered bandwidth (both Mbit/s), and buffer, against time; stalls shaded.")
+            abstract:
+                "One session: chosen bitrate over offered bandwidth (both Mbit/s), and buffer, against time; stalls shaded; with --live, latency and playback rate too."
+        )
 
         @OptionGroup var input: SimulationInputOptions
         @OptionGroup var player: PlayerOptions
+        @OptionGroup var liveOptions: LiveOptions
         @Option(help: "The policy to play.") var policy: String = "bola"
         @Option(help: "QoE model.") var qoe: QoEModel.Utility = .linear
         @OptionGroup var output: FigureOutputOptions
 
         func run() throws {
             guard let entry = PolicyCatalog.entry(named: policy) else {
-                throw ValidationError("unknown policy '\(policy)'; expected one of \(PolicyCatalog.names.joined(separator: ", "))")
+                throw ValidationError("unknown policy '\(policy)'; expected one of \(PolicyCatalog.allNames.joined(separator: ", "))")
             }
             let video = try input.readVideo()
             let traces = try input.readTraces()
             guard traces.count == 1, let trace = traces.first else {
                 throw ValidationError("--traces must name exactly one trace for a timeline, got \(traces.count)")
             }
-            let batch = SimulationBatch(video: video, traces: [trace], policies: [entry], configuration: try player.configuration(), qoe: QoEModel(qoe))
+            let batch = SimulationBatch(
+                video: video, traces: [trace], policies: [entry], configuration: try player.configuration(), qoe: QoEModel(qoe),
+                live: liveOptions.configuration)
             let results: [SessionResult]
-            do { results = try batch.run(jobs: 1) } catch { throw CLIError(error.message) }
+            do { results = try batch.run(jobs: 1) } catch { throw CLIError("\(input.video): \(error.message)") }
             try output.write(SessionTimeline.figure(results[0], trace: trace, segmentSeconds: video.segmentSeconds), defaultName: "timeline")
         }
     }

@@ -21,20 +21,28 @@ struct SimulateCommand: ParsableCommand {
             the parts into exactly what one run writes. In a Slurm job array or a Kubernetes indexed job the \
             part is taken from the environment (docs/simulation.md, "Sweeps at scale").
 
+            --live replays the video as a live stream joined at the live edge minus --target-latency, with \
+            dash.js's playback-rate catch-up (--catchup) and, with --part-seconds, CMAF parts fetched as the \
+            encoder produces them; sessions.csv and segments.csv then gain latency and playback-rate columns \
+            (docs/simulation.md, "Live and low latency").
+
             Examples:
               abrkit simulate --video out/ladder.json --traces traces --policy bba,bola
               abrkit simulate --video out/ladder.json --traces traces/lte-like-01 --qoe log --out results
               abrkit simulate --video out/ladder.json --traces traces --shard 0/4 --out quarters
+              abrkit simulate --video out/ladder.json --traces traces --live --target-latency 3 --policy throughput,bola
             """
     )
 
     @OptionGroup var input: SimulationInputOptions
     @OptionGroup var player: PlayerOptions
+    @OptionGroup var liveOptions: LiveOptions
 
     @Option(
         name: .long, parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")); "
+            "Policies, comma-separated or repeated (default: every policy of the model). Default model: \(PolicyCatalog.names.joined(separator: ", ")) "
+                + "(and, when named, the low-latency \(PolicyCatalog.lowLatencyEntries.map(\.name).joined(separator: ", "))); "
                 + "pensieve: \(PensievePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); sabre: \(SabrePolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "names"))
     var policy: [String] = []
@@ -103,6 +111,8 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError(
                 "--max-buffer, --startup and --abandonment-check apply to the default model; --model \(model.rawValue) uses its simulator's own constants")
         }
+        if model != .default, liveOptions.live { throw ValidationError("--live applies to the default model; --model \(model.rawValue) is video on demand") }
+        if liveOptions.live, player.abandonmentCheck != nil { throw ValidationError("--abandonment-check is not modelled in live runs; drop it or --live") }
         if model != .default, dataCap != nil || bandwidthNoise > 0 {
             throw ValidationError("--data-cap and --bandwidth-noise apply to the default model only")
         }
@@ -169,7 +179,7 @@ struct SimulateCommand: ParsableCommand {
             }
             guard let entry = PolicyCatalog.entry(named: name) else {
                 throw ValidationError(
-                    "unknown policy '\(name)'; expected one of \(PolicyCatalog.names.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))"
+                    "unknown policy '\(name)'; expected one of \(PolicyCatalog.allNames.joined(separator: ", ")) (aliases: \(PolicyCatalog.aliases.keys.sorted().joined(separator: ", ")))"
                 )
             }
             if seen.insert(entry.name).inserted { entries.append(entry) }
@@ -190,7 +200,10 @@ struct SimulateCommand: ParsableCommand {
         if let programSeconds { video = try modelCall { () throws(ModelError) in try video.looped(toSeconds: programSeconds) } }
         if model == .default {
             // The player's settings against this video (a segment longer than the buffer), naming the file.
-            do { try player.configuration().validate(for: video) } catch let error as ModelError { throw CLIError("\(input.video): \(error.message)") }
+            do {
+                try player.configuration().validate(for: video)
+                try liveOptions.configuration?.validate(for: video, player: player.configuration())
+            } catch let error as ModelError { throw CLIError("\(input.video): \(error.message)") }
         }
         let tracePaths = try input.traceFiles()
         let manifest: RunManifest
@@ -199,7 +212,9 @@ struct SimulateCommand: ParsableCommand {
         case .default:
             var entries = try policyEntries()
             if let dataCap { entries = entries.map { $0.capped(gbPerHour: dataCap) } }
-            let batch = SimulationBatch(video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: qoe.model)
+            let batch = SimulationBatch(
+                video: video, traces: [], policies: entries, configuration: try player.configuration(), qoe: qoe.model,
+                live: liveOptions.configuration)
             do { try batch.validate() } catch { throw CLIError(error.message) }
             let (format, noise, seed) = (input.traceFormat, bandwidthNoise, seed)
             let sweep = batch.sweep(tracePaths: tracePaths) { path in
@@ -237,7 +252,7 @@ struct SimulateCommand: ParsableCommand {
                 path: input.video, fingerprint: video.fingerprint, segments: video.segmentCount, segmentSeconds: video.segmentSeconds, levels: video.levelCount),
             traces: try RunManifest.traceInputs(paths: sweep.tracePaths), sessions: sweep.sessionCount,
             shard: part.map { RunManifest.ShardPart(index: $0.index, count: $0.count, firstSession: sessions.lowerBound, sessions: sessions.count) })
-        let recorder = try SweepRecorder(results: results, extraColumns: extraColumns, segmentTable: segments == .csv)
+        let recorder = try SweepRecorder(results: results, extraColumns: extraColumns, segmentTable: segments == .csv, live: liveOptions.live)
         do {
             try sweep.run(sessions: sessions, jobs: jobs) { _, outcome in try recorder.record(outcome) }
         } catch let error as ModelError {
@@ -262,6 +277,7 @@ struct SimulateCommand: ParsableCommand {
             "--trace-format \(input.traceFormat?.rawValue ?? "detect")", "--quality-metric \(input.qualityMetric ?? "default")",
             "--program-seconds \(programSeconds.map(NumberFormat.shortest) ?? "as-read")",
         ]
+        options += liveOptions.recorded
         if let externalCommand { options += ["--external-command \(externalCommand)", "--external-timeout \(NumberFormat.shortest(externalTimeout))"] }
         return options
     }

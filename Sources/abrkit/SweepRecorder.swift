@@ -13,16 +13,17 @@ final class SweepRecorder {
     private var sessions: (file: ResultFile, csv: CSVBuffer)?
     private var segments: (file: ResultFile, csv: CSVBuffer)?
 
-    /// Starts `sessions.csv` (and `segments.csv` when `segmentTable`) in `results`, headers first.
-    init(results: ResultSetWriter?, extraColumns: [String], segmentTable: Bool) throws {
+    /// Starts `sessions.csv` (and `segments.csv` when `segmentTable`) in `results`, headers first;
+    /// a `live` run's files get the live columns.
+    init(results: ResultSetWriter?, extraColumns: [String], segmentTable: Bool, live: Bool = false) throws {
         self.results = results
         guard let results else { return }
         var csv = CSVBuffer()
-        csv.row(ResultsCSV.sessionColumns + extraColumns)
+        csv.row(ResultsCSV.sessionColumns + (live ? ResultsCSV.liveSessionColumns : []) + extraColumns)
         sessions = (try results.startFile("sessions.csv"), csv)
         if segmentTable {
             csv = CSVBuffer()
-            csv.row(ResultsCSV.segmentColumns)
+            csv.row(ResultsCSV.segmentColumns + (live ? ResultsCSV.liveSegmentColumns : []))
             segments = (try results.startFile("segments.csv"), csv)
         }
     }
@@ -37,10 +38,10 @@ final class SweepRecorder {
             failures += 1
             return
         }
-        if let field = r.metrics.nonFiniteFields.first {
+        if let field = (r.metrics.nonFiniteFields + (r.live?.nonFiniteFields ?? [])).first {
             throw CLIError("over \(r.traceName), \(r.policyName): \(field) is not a finite number; no results written (an input beyond ModelLimits?)")
         }
-        summary.add(policy: r.policyName, ResultsCSV.asWritten(r.metrics), capBoundSegments: r.capBoundSegments)
+        summary.add(policy: r.policyName, ResultsCSV.asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(ResultsCSV.liveAsWritten))
         if sessions != nil {
             ResultsCSV.appendSessions([r], extraValues: [outcome.extraValues], to: &sessions!.csv)
             try sessions!.file.drain(&sessions!.csv)

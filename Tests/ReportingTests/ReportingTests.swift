@@ -102,6 +102,26 @@ struct PlottingTests {
         #expect(buffer.map(\.x) == [0, 0, 2, 2, 2, 3, 4, 4, 5])
         #expect(buffer.map(\.y) == [0, 0, 0, 1, 1, 0, 0, 1, 0])
     }
+
+    @Test("a live session's timeline adds latency against the target and the playback rate")
+    func liveTimeline() throws {
+        // 1 s segments of 0.5 Mbit over 1 Mbit/s, target 2 s, catch-up off: segment k is available
+        // at k − 1 and takes 0.5 s; playback starts at 0.5 s at latency 2.5 s, which it keeps.
+        let video = try Video(constantBitrate: [Level(bitsPerSecond: 0.5e6)], segmentSeconds: 1, segmentCount: 3)
+        let trace = try BandwidthTrace(name: "steady", periods: [TracePeriod(durationSeconds: 10, bitsPerSecond: 1e6)])
+        struct Low: ABRPolicy {
+            var name: String { "low" }
+            mutating func decide(_ c: DecisionContext) -> Decision { Decision(level: 0, reason: DecisionReason("low")) }
+        }
+        var session = try LiveSession(video: video, trace: trace, policy: Low(), live: LiveConfiguration(targetLatencySeconds: 2, catchup: .off))
+        let result = session.run()
+        let inspector = try SVGInspector.inspect(SessionTimeline.figure(result, trace: trace, segmentSeconds: 1).svg)
+        #expect(inspector.chartTitles == ["Bitrate chosen and bandwidth offered (steady)", "Buffer level", "Live latency", "Playback rate"])
+        // Requests at 0, 0.5 and 1 s; arrivals at 0.5, 1 and 1.5 s.
+        let latency = SessionTimeline.livePoints(result) { ($0.latencyAtRequestSeconds, $0.latencyAtEndSeconds) }
+        #expect(latency.map(\.x) == [0, 0.5, 0.5, 1, 1, 1.5])
+        #expect(latency.map(\.y) == [2, 2.5, 2.5, 2.5, 2.5, 2.5])
+    }
 }
 
 @Suite("ResultFigures")

@@ -23,6 +23,12 @@ import Testing
         #expect(SummaryTable.render(Self.report(durations: [1, 1])).hasSuffix("60 frames, 2.00 s, 1 s segments\n"))
     }
 
+    @Test func segmentsWrittenInPartsSaySo() {
+        var report = Self.report(durations: [1, 1, 0.5])
+        report.partSeconds = 0.25
+        #expect(SummaryTable.render(report).hasSuffix("75 frames, 2.50 s, 1 s segments in 0.25 s parts, the last 0.5 s\n"))
+    }
+
     @Test func averageRateAndGBPerHourCountTheRealDuration() {
         // 400 kbit/s over 2.5 s: 125 000 bytes; 0.18 GB/h.
         let rung = Self.report(durations: [1, 1, 0.5]).rungs[0]

@@ -119,5 +119,54 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("sd-hd-4k"))
     }
+
+    /// `--part-seconds`: parts in ladder.json that `simulate` plays, LL tags in the playlists.
+    @Test func partSecondsWritesPartSizesTheSimulatorReads() throws {
+        let dir = try Self.fixture()
+        let out = dir.url.appendingPathComponent("out")
+        let result = try CLI.run([
+            "encode", "--sample", "2", "--ladder", dir.path("ladder-spec.json"), "--out", out.path, "--no-quality", "--part-seconds", "0.5",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let ladder = try JSONDecoder().decode(LadderFile.self, from: Data(contentsOf: out.appendingPathComponent("ladder.json")))
+        #expect(ladder.partSeconds == 0.5)
+        // Two 1 s segments of two 15-frame parts, at each of the two levels.
+        #expect(ladder.segmentPartSizesBytes?.map { $0.map(\.count) } == [[2, 2], [2, 2]])
+        let video = try VideoReader.read(path: out.appendingPathComponent("ladder.json").path)
+        #expect(video.parts?.bytes == ladder.segmentPartSizesBytes)
+        let playlist = try String(contentsOf: out.appendingPathComponent("180p/playlist.m3u8"), encoding: .utf8)
+        #expect(playlist.contains("#EXT-X-PART-INF:PART-TARGET=0.500000\n"))
+        #expect(playlist.contains("PART-HOLD-BACK=1.500000"))
+
+        try dir.directory("traces")
+        try dir.file("traces/2mbps.json", #"[{"duration_ms": 100000, "bandwidth_kbps": 2000, "latency_ms": 0}]"#)
+        for manifest in ["ladder.json", "master.m3u8", "manifest.mpd"] {
+            let simulated = try CLI.run([
+                "simulate", "--video", out.appendingPathComponent(manifest).path, "--traces", dir.path("traces"), "--policy", "throughput",
+            ])
+            #expect(simulated.status == 0, "\(manifest): \(simulated.stderr)")
+        }
+    }
+
+    /// Refused with a non-zero exit, naming the value, before the output folder exists: not positive,
+    /// longer than the ladder's 1 s segment (or the --segment-seconds one), shorter than a frame.
+    @Test(arguments: [
+        (["--part-seconds", "0"], "--part-seconds 0"), (["--part-seconds", "-1"], "--part-seconds -1"),
+        (["--part-seconds", "1.5"], "1.5 s"), (["--segment-seconds", "1", "--part-seconds", "2"], "--part-seconds 2"),
+        (["--part-seconds", "0.01"], "shorter than one frame"),
+    ])
+    func badPartSecondsFailBeforeAnyWork(_ extra: [String], _ words: String) throws {
+        let dir = try Self.fixture()
+        let result = try CLI.run(["encode", "--sample", "1", "--ladder", dir.path("ladder-spec.json"), "--out", dir.path("out")] + extra)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(words) && result.stderr.contains("part"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    }
+
+    @Test func helpDescribesPartSeconds() throws {
+        let result = try CLI.run(["encode", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--part-seconds") && result.stdout.contains("LL-HLS"))
+    }
 }
 #endif

@@ -49,6 +49,28 @@ import Testing
         #expect(records.map { $0[6] } == ["0", "0.5", "1", "1.5"])
     }
 
+    @Test func theLowLatencyRulesRunWhenNamedAndOnlyThen() throws {
+        let dir = try Self.fixture()
+        let out = dir.url.appendingPathComponent("out")
+        let result = try CLI.run([
+            "simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces/b-4mbps.txt"), "--policy", "l2a,LoL+", "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.sessions(out).map { $0["policy"] } == ["l2a", "lolp"])
+        let (header, records) = try CSVTable.parse(
+            try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8), path: "segments.csv")
+        let level = try #require(header.firstIndex(of: "level")), reason = try #require(header.firstIndex(of: "reason"))
+        // Segment 0: no estimate, level 0; its 0.5 Mbit in 0.125 s measure 4000 kbit/s, safe 3600: level 1 (1000 kbit/s) thereafter.
+        #expect(records.map { $0[level] } == ["0", "1", "1", "1", "0", "1", "1", "1"])
+        #expect(records[0][reason] == "l2a.startup.no_estimate" && records[1][reason] == "l2a.startup safe_kbps=3600")
+        #expect(records[4][reason] == "lolp.no_estimate" && records[5][reason] == "lolp.som safe_kbps=3600")
+        // Naming no policy plays the default set, without them.
+        let all = dir.url.appendingPathComponent("all")
+        #expect(try CLI.run(["simulate", "--video", dir.path("movie.json"), "--traces", dir.path("traces/b-4mbps.txt"), "--out", all.path]).status == 0)
+        let names = try Self.sessions(all).compactMap { $0["policy"] }
+        #expect(!names.contains("l2a") && !names.contains("lolp") && names.contains("dynamic"))
+    }
+
     @Test func outputIsByteIdenticalForAnyNumberOfJobs() throws {
         let dir = try Self.fixture()
         var outputs: [Data] = []

@@ -37,13 +37,22 @@ public struct LadderFile: Codable, Hashable, Sendable {
     public var source: SourceInfo?
     /// The audio rendition packaged beside the video, if any.
     public var audio: AudioInfo?
+    /// Nominal CMAF part duration, seconds, when the encode wrote its segments in parts
+    /// (`abrkit encode --part-seconds`); absent otherwise, with ``segmentPartSizesBytes``.
+    public var partSeconds: Double?
+    /// `[segment][level][part]` part sizes in bytes, same level order as `bitratesKbps`: each
+    /// segment's `moof` + `mdat` pairs as written (the first with the segment's `styp`), adding up to
+    /// the segment's size. A segment of `d` seconds has `⌈d ÷ partSeconds⌉` parts.
+    public var segmentPartSizesBytes: [[[Int]]]?
 
     public init(
         segmentDurationMs: Double, bitratesKbps: [Double], segmentSizesBits: [[Int]], levels: [LevelInfo],
         segmentQuality: [String: [[Double]]]? = nil, source: SourceInfo? = nil, audio: AudioInfo? = nil,
-        segmentDurationsMs: [Double]? = nil, vmaf: VMAFInfo? = nil
+        segmentDurationsMs: [Double]? = nil, partSeconds: Double? = nil, segmentPartSizesBytes: [[[Int]]]? = nil, vmaf: VMAFInfo? = nil
     ) {
         self.vmaf = vmaf
+        self.partSeconds = partSeconds
+        self.segmentPartSizesBytes = segmentPartSizesBytes
         self.segmentDurationsMs = segmentDurationsMs
         self.abrkitLadderVersion = 1
         self.segmentDurationMs = segmentDurationMs
@@ -64,6 +73,8 @@ public struct LadderFile: Codable, Hashable, Sendable {
         case levels
         case segmentQuality = "segment_quality"
         case source, audio, vmaf
+        case partSeconds = "part_seconds"
+        case segmentPartSizesBytes = "segment_part_sizes_bytes"
     }
 
     /// The VMAF measurement's settings.

@@ -16,8 +16,22 @@ public enum DASHWriter {
     /// constant rate at which that Representation plays without stalling after `minBufferTime`
     /// (see ``bandwidthBitsPerSecond(_:minBufferSeconds:)``).
     ///
+    /// With `lowLatency`, the MPD also carries what a low-latency player needs (see ``DASHLowLatency``):
+    /// the DASH-IF low-latency profile, a `ServiceDescription` with `Latency` target, min and max in
+    /// ms (dash.js `DashManifestModel.getServiceDescriptions` reads them), `availabilityTimeOffset`
+    /// with `availabilityTimeComplete="false"` on every `SegmentTemplate`, and a `UTCTiming`. It stays
+    /// `type="static"`: a dynamic MPD maps its timeline to the wall clock through
+    /// `availabilityStartTime`, which only the origin that serves it live knows (and a deterministic
+    /// encode cannot write), and which ffprobe (5.1) cannot read from files at rest. An origin
+    /// replaying the encode live sets `type="dynamic"` and `availabilityStartTime`.
+    ///
+    /// - Parameters:
+    ///   - video: the video renditions, in ascending bitrate.
+    ///   - audio: the audio rendition, if any.
+    ///   - lowLatency: the low-latency description, when the segments were written in parts.
+    /// - Returns: the MPD text.
     /// - Precondition: every element of `video` is `.video` and has segments; `audio` (if any) is `.audio`.
-    public static func mpd(video: [PackagedRendition], audio: PackagedRendition? = nil) -> String {
+    public static func mpd(video: [PackagedRendition], audio: PackagedRendition? = nil, lowLatency: DASHLowLatency? = nil) -> String {
         let all = video + (audio.map { [$0] } ?? [])
         precondition(!video.isEmpty && all.allSatisfy { !$0.segments.isEmpty }, "an MPD needs renditions with segments")
         let minBuffer = all.map(\.maximumSegmentSeconds).max() ?? 0
@@ -27,11 +41,23 @@ public enum DASHWriter {
         xml.open(
             "MPD",
             [
-                ("xmlns", "urn:mpeg:dash:schema:mpd:2011"), ("profiles", "urn:mpeg:dash:profile:isoff-live:2011"),
+                ("xmlns", "urn:mpeg:dash:schema:mpd:2011"),
+                ("profiles", "urn:mpeg:dash:profile:isoff-live:2011" + (lowLatency == nil ? "" : "," + lowLatencyProfile)),
                 ("type", "static"), ("mediaPresentationDuration", NumberFormat.isoDuration(seconds: duration)),
                 ("minBufferTime", NumberFormat.isoDuration(seconds: minBuffer)),
             ]
         )
+        if let lowLatency {
+            // ISO/IEC 23009-1 Annex K: ServiceDescription@id is required; it precedes the Periods.
+            xml.open("ServiceDescription", [("id", "0")])
+            xml.empty(
+                "Latency",
+                [
+                    ("target", "\(lowLatency.targetLatencyMs)"), ("min", "\(lowLatency.minimumLatencyMs)"),
+                    ("max", "\(lowLatency.maximumLatencyMs)"),
+                ])
+            xml.close("ServiceDescription")
+        }
         xml.open("Period", [("id", "0"), ("start", "PT0.000S")])
         xml.open("AdaptationSet", adaptationSet(id: 0, contentType: "video", language: nil))
         for rendition in video {
@@ -47,7 +73,7 @@ public enum DASHWriter {
                     ("frameRate", frameRate.dashAttribute), ("sar", "1:1"),
                 ]
             )
-            segmentTemplate(rendition, into: &xml)
+            segmentTemplate(rendition, lowLatency: lowLatency, into: &xml)
             xml.close("Representation")
         }
         xml.close("AdaptationSet")
@@ -67,14 +93,21 @@ public enum DASHWriter {
                 "AudioChannelConfiguration",
                 [("schemeIdUri", audioChannelConfigurationScheme), ("value", "\(channels)")]
             )
-            segmentTemplate(audio, into: &xml)
+            segmentTemplate(audio, lowLatency: lowLatency, into: &xml)
             xml.close("Representation")
             xml.close("AdaptationSet")
         }
         xml.close("Period")
+        if lowLatency != nil {
+            // After the Periods (the MPD schema's element order).
+            xml.empty("UTCTiming", [("schemeIdUri", DASHLowLatency.utcTimingScheme), ("value", DASHLowLatency.utcTimingSource)])
+        }
         xml.close("MPD")
         return xml.text
     }
+
+    /// The DASH-IF interoperability point for low-latency live (IOP v5, "Low-latency Modes for DASH").
+    static let lowLatencyProfile = "http://www.dashif.org/guidelines/low-latency-live-v5"
 
     /// ISO/IEC 23009-1 / 23003-3 scheme for a channel count.
     static let audioChannelConfigurationScheme = "urn:mpeg:dash:23003:3:audio_channel_configuration:2011"
@@ -107,8 +140,9 @@ public enum DASHWriter {
     }
 
     /// `SegmentTemplate` with a run-length `SegmentTimeline`. Tick boundaries are rounded from the
-    /// cumulative time, so rounding never drifts.
-    static func segmentTemplate(_ rendition: PackagedRendition, into xml: inout XMLLines) {
+    /// cumulative time, so rounding never drifts. With `lowLatency`, `availabilityTimeOffset` in
+    /// seconds to the µs (2.002 − 0.5 is written 1.502, not 1.5019999999999998).
+    static func segmentTemplate(_ rendition: PackagedRendition, lowLatency: DASHLowLatency? = nil, into xml: inout XMLLines) {
         var durations: [Int] = []
         var elapsed = 0.0
         var previousTick = 0
@@ -126,6 +160,12 @@ public enum DASHWriter {
                 ("media", "\(rendition.directory)/\(SegmentNaming.dashMediaTemplate)"),
                 ("startNumber", "\(SegmentNaming.firstNumber)"),
             ]
+                + (lowLatency.map {
+                    [
+                        ("availabilityTimeOffset", NumberFormat.shortest(($0.availabilityTimeOffsetSeconds * 1e6).rounded() / 1e6)),
+                        ("availabilityTimeComplete", "false"),
+                    ]
+                } ?? [])
         )
         xml.open("SegmentTimeline", [])
         var index = 0

@@ -45,6 +45,8 @@ extension ResultsCSV {
         private let path: String
         private let header: [String]
         private let policy, segments, qoe, bitrate, rebuffer, events, startup, switches, downloaded, played, capBound, playback: Int
+        /// Where the ``ResultsCSV/liveSessionColumns`` are, when the file is a live run's.
+        private let live: [Int]?
 
         /// - Throws: `FormatError` naming the first needed column the header lacks.
         public init(header: [String], path: String) throws(FormatError) {
@@ -55,12 +57,24 @@ extension ResultsCSV {
             rebuffer = try column(.rebufferSeconds); events = try column(.rebufferEvents); startup = try column(.startupDelaySeconds)
             switches = try column(.switches); downloaded = try column(.downloadedBytes); played = try column(.playedBytes)
             capBound = try column(.capBoundSegments); playback = try column(.playbackSeconds)
+            let liveColumns = ResultsCSV.liveSessionColumns.compactMap { header.firstIndex(of: $0) }
+            live = liveColumns.count == ResultsCSV.liveSessionColumns.count ? liveColumns : nil
         }
 
         /// One row's policy, metrics and cap-bound segments.
         ///
         /// - Throws: `FormatError` naming the line, column and value that is not a number.
         public func read(_ fields: [String], line: Int) throws(FormatError) -> (policy: String, metrics: SessionMetrics, capBoundSegments: Int) {
+            let row = try readWithLive(fields, line: line)
+            return (row.policy, row.metrics, row.capBoundSegments)
+        }
+
+        /// One row's policy, metrics, cap-bound segments and, in a live run's file, live metrics.
+        ///
+        /// - Throws: `FormatError` naming the line, column and value that is not a number.
+        public func readWithLive(_ fields: [String], line: Int) throws(FormatError) -> (
+            policy: String, metrics: SessionMetrics, capBoundSegments: Int, live: LiveMetrics?
+        ) {
             guard fields.count == header.count else {
                 throw FormatError(
                     .malformedRecord, path: path, line: line, problem: "\(fields.count) fields", expected: "\(header.count), one per header column")
@@ -82,7 +96,14 @@ extension ResultsCSV {
                 segments: try integer(segments), qoe: try number(qoe), averageBitrateKbps: try number(bitrate), rebufferSeconds: try number(rebuffer),
                 rebufferEvents: try integer(events), startupDelaySeconds: try number(startup), switches: try integer(switches),
                 downloadedBytes: try integer(downloaded), playedBytes: try integer(played), playbackSeconds: try number(playback), sessionSeconds: 0)
-            return (fields[policy], metrics, try integer(capBound))
+            var liveMetrics: LiveMetrics?
+            if let l = live {
+                liveMetrics = LiveMetrics(
+                    targetLatencySeconds: try number(l[0]), meanLatencySeconds: try number(l[1]), p95LatencySeconds: try number(l[2]),
+                    secondsBelowRealTime: try number(l[3]), secondsAtRealTime: try number(l[4]), secondsAboveRealTime: try number(l[5]),
+                    seeks: try integer(l[6]), skippedSeconds: try number(l[7]), qoeLoLP: try number(l[8]), qoeNQoE: try number(l[9]))
+            }
+            return (fields[policy], metrics, try integer(capBound), liveMetrics)
         }
     }
 }

@@ -31,11 +31,25 @@ public enum ResultsCSV {
         "buffer_before_s", "buffer_after_s", "rebuffer_s", "idle_s", "abandoned_bytes", "reward", "reason",
     ]
 
+    /// Columns appended to `sessions.csv` in a live run (after the standard ones, before a model's extra ones).
+    public static let liveSessionColumns = [
+        "target_latency_s", "latency_mean_s", "latency_p95_s", "rate_below_1_s", "rate_at_1_s", "rate_above_1_s", "seeks", "skipped_s", "qoe_lolp",
+        "qoe_nqoe",
+    ]
+
+    /// Columns appended to `segments.csv` in a live run.
+    public static let liveSegmentColumns = [
+        "availability_s", "availability_wait_s", "latency_at_request_s", "playback_rate_at_request", "latency_at_end_s", "playback_rate_at_end",
+        "throughput_kbps",
+    ]
+
     /// The per-policy summary as `simulate` computes it: from each session's metrics as
     /// `sessions.csv` holds them (``asWritten(_:)``), so a table rebuilt from the file is the same.
     public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
         var accumulator = PolicySummary.Accumulator()
-        for r in results { accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments) }
+        for r in results {
+            accumulator.add(policy: r.policyName, asWritten(r.metrics), capBoundSegments: r.capBoundSegments, live: r.live.map(liveAsWritten))
+        }
         return accumulator.summaries
     }
 
@@ -45,10 +59,15 @@ public enum ResultsCSV {
         "switches", "startup_delay_s", "gb_per_hour", "wasted_share", "capped_share",
     ]
 
-    /// `summary.csv`: a header, then one row per policy (means over sessions; ratios as fractions).
+    /// Columns appended to `summary.csv` when the sessions were live.
+    public static let liveSummaryColumns = ["latency_mean_s", "latency_p95_s", "seeks", "speed_up_share", "slow_down_share", "qoe_lolp_mean", "qoe_nqoe_mean"]
+
+    /// `summary.csv`: a header, then one row per policy (means over sessions; ratios as fractions),
+    /// with the ``liveSummaryColumns`` when the sessions were live.
     public static func summary(_ summaries: [PolicySummary]) -> String {
         var csv = CSVBuffer()
-        csv.row(summaryColumns)
+        let live = summaries.contains { $0.live != nil }
+        csv.row(summaryColumns + (live ? liveSummaryColumns : []))
         for s in summaries {
             csv.field(s.policy)
             csv.field(s.sessions)
@@ -56,6 +75,14 @@ public enum ResultsCSV {
                 s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
                 s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
             ] { csv.decimal(value) }
+            if live {
+                let l = s.live
+                for value in [
+                    l?.meanLatencySeconds, l?.meanP95LatencySeconds, l?.meanSeeks, l?.speedUpShare, l?.slowDownShare, l?.meanQoELoLP, l?.meanQoENQoE,
+                ] {
+                    if let value { csv.decimal(value) } else { csv.field("") }
+                }
+            }
             csv.endRow()
         }
         return String(decoding: csv.bytes, as: UTF8.self)
@@ -107,6 +134,14 @@ public enum ResultsCSV {
             csv.decimal(m.gbPerHour)
             csv.field(r.capBoundSegments)
             csv.decimal(m.playbackSeconds)
+            if let live = r.live {
+                for value in [
+                    live.targetLatencySeconds, live.meanLatencySeconds, live.p95LatencySeconds, live.secondsBelowRealTime, live.secondsAtRealTime,
+                    live.secondsAboveRealTime,
+                ] { csv.decimal(value) }
+                csv.field(live.seeks)
+                for value in [live.skippedSeconds, live.qoeLoLP, live.qoeNQoE] { csv.decimal(value) }
+            }
             if !extraValues.isEmpty { for text in extraValues[i] { csv.field(text) } }
             csv.endRow()
         }
@@ -123,7 +158,18 @@ public enum ResultsCSV {
             playedBytes: m.playedBytes, playbackSeconds: NumberFormat.asWritten(m.playbackSeconds), sessionSeconds: 0)
     }
 
-    /// Appends one `segments.csv` row per segment of `result` (no header).
+    /// The live metrics as a reader of `sessions.csv` gets them back (decimals rounded as written).
+    public static func liveAsWritten(_ l: LiveMetrics) -> LiveMetrics {
+        LiveMetrics(
+            targetLatencySeconds: NumberFormat.asWritten(l.targetLatencySeconds), meanLatencySeconds: NumberFormat.asWritten(l.meanLatencySeconds),
+            p95LatencySeconds: NumberFormat.asWritten(l.p95LatencySeconds), secondsBelowRealTime: NumberFormat.asWritten(l.secondsBelowRealTime),
+            secondsAtRealTime: NumberFormat.asWritten(l.secondsAtRealTime), secondsAboveRealTime: NumberFormat.asWritten(l.secondsAboveRealTime),
+            seeks: l.seeks, skippedSeconds: NumberFormat.asWritten(l.skippedSeconds), qoeLoLP: NumberFormat.asWritten(l.qoeLoLP),
+            qoeNQoE: NumberFormat.asWritten(l.qoeNQoE))
+    }
+
+    /// Appends one `segments.csv` row per segment of `result` (no header); a live session's rows
+    /// end with the ``liveSegmentColumns`` (throughput empty for a segment of no bytes).
     public static func appendSegments(of result: SessionResult, to csv: inout CSVBuffer) {
         var reason: [UInt8] = []
         var start = CSVBuffer()
@@ -131,7 +177,7 @@ public enum ResultsCSV {
         start.field(result.policyName)
         let names = start.encoded
         // 12 numbers, the encoded names and the reason, the line break.
-        let fixedBytes = 12 * CSVRowWriter.numberBytes + names.bytes.count + 2
+        let fixedBytes = (12 + liveSegmentColumns.count) * CSVRowWriter.numberBytes + names.bytes.count + 2
         // Borrowed in place: a loop over the array would copy each record (and retain its strings).
         result.segments.withUnsafeBufferPointer { records in
             for i in records.indices {
@@ -153,6 +199,13 @@ public enum ResultsCSV {
                     row.integer(s.abandonedBytes)
                     row.decimal(s.reward)
                     row.text(utf8: reason)
+                    if let live = s.live {
+                        for value in [
+                            live.availabilitySeconds, live.availabilityWaitSeconds, live.latencyAtRequestSeconds, live.playbackRateAtRequest,
+                            live.latencyAtEndSeconds, live.playbackRateAtEnd,
+                        ] { row.decimal(value) }
+                        if live.throughputBitsPerSecond.isFinite { row.decimal(live.throughputBitsPerSecond / 1000) } else { row.text(utf8: []) }
+                    }
                 }
             }
         }

@@ -36,10 +36,45 @@ public enum LadderVideo {
         } else {
             metric = defaultQualityMetrics.first { tables[$0] != nil }
         }
-        return try SabreMovieFile.makeVideo(
+        let video = try SabreMovieFile.makeVideo(
             path: path, segmentDurationMs: file.segmentDurationMs, bitratesKbps: file.bitratesKbps,
             segmentSizesBits: file.segmentSizesBits, levels: levels,
             quality: metric.flatMap { tables[$0] }, metric: metric, segmentDurationsMs: file.segmentDurationsMs)
+        return try withParts(video, file: file, path: path)
+    }
+
+    /// `video` with the file's CMAF part sizes (`part_seconds`, `segment_part_sizes_bytes`), or as
+    /// it is when the file has none.
+    ///
+    /// - Throws: `FormatError` naming the field: one of the two fields without the other, a part
+    ///   duration that is not a positive number, or a table the segments reject (see `VideoParts`).
+    static func withParts(_ video: Video, file: LadderFile, path: String) throws(FormatError) -> Video {
+        switch (file.partSeconds, file.segmentPartSizesBytes) {
+        case (nil, nil):
+            return video
+        case (let seconds?, nil):
+            throw FormatError(
+                .malformedRecord, path: path, codingPath: "segment_part_sizes_bytes", value: NumberFormat.shortest(seconds),
+                problem: "part_seconds is given but segment_part_sizes_bytes is missing", expected: "both fields or neither")
+        case (nil, .some):
+            throw FormatError(
+                .malformedRecord, path: path, codingPath: "part_seconds", problem: "segment_part_sizes_bytes is given but part_seconds is missing",
+                expected: "both fields or neither")
+        case (let seconds?, let bytes?):
+            guard seconds.isFinite, seconds > 0 else {
+                throw FormatError.outOfRange("part_seconds", NumberFormat.shortest(seconds), path: path, codingPath: "part_seconds", expected: "seconds > 0")
+            }
+            do {
+                return try Video(
+                    levels: video.levels, segmentSeconds: video.segmentSeconds, segmentBytes: video.segmentBytes,
+                    segmentQuality: video.segmentQuality, qualityMetric: video.qualityMetric, segmentDurations: video.segmentDurations,
+                    parts: (seconds, bytes))
+            } catch {
+                var failure = FormatError(error, path: path)
+                failure.codingPath = "segment_part_sizes_bytes"
+                throw failure
+            }
+        }
     }
 
     /// Decodes a ladder file as written, without turning it into a `Video`.

@@ -20,11 +20,29 @@ public struct PolicySummary: Hashable, Sendable {
     public var cappedShare: Double
     /// The most segments any session played.
     public var maximumSegments: Int
+    /// Latency and live QoE means, when the sessions were live; `nil` in video on demand.
+    public var live: LiveSummary? = nil
+
+    /// One policy's live metrics across its sessions: means over sessions.
+    public struct LiveSummary: Hashable, Sendable {
+        /// Mean of the sessions' mean latencies, seconds.
+        public var meanLatencySeconds: Double
+        /// Mean of the sessions' 95th-percentile latencies, seconds.
+        public var meanP95LatencySeconds: Double
+        /// Seeks to live per session.
+        public var meanSeeks: Double
+        /// Σ seconds faster than real time ÷ Σ seconds played (a share).
+        public var speedUpShare: Double
+        /// Σ seconds slower than real time ÷ Σ seconds played (a share).
+        public var slowDownShare: Double
+        /// Mean LoL+ QoE and mean NQoE per session.
+        public var meanQoELoLP: Double, meanQoENQoE: Double
+    }
 
     /// Summaries per policy, in the order the policies first appear in `results`.
     public static func summarize(_ results: [SessionResult]) -> [PolicySummary] {
         var accumulator = Accumulator()
-        for r in results { accumulator.add(policy: r.policyName, r.metrics, capBoundSegments: r.capBoundSegments) }
+        for r in results { accumulator.add(policy: r.policyName, r.metrics, capBoundSegments: r.capBoundSegments, live: r.live) }
         return accumulator.summaries
     }
 
@@ -37,9 +55,16 @@ public struct PolicySummary: Hashable, Sendable {
 
         public init() {}
 
-        public mutating func add(policy: String, _ m: SessionMetrics, capBoundSegments: Int) {
+        /// Adds one session of `policy`.
+        ///
+        /// - Parameters:
+        ///   - policy: the policy's name.
+        ///   - m: the session's metrics.
+        ///   - capBoundSegments: segments whose level the data cap lowered.
+        ///   - live: the session's live metrics, `nil` in video on demand.
+        public mutating func add(policy: String, _ m: SessionMetrics, capBoundSegments: Int, live: LiveMetrics? = nil) {
             if sums[policy] == nil { order.append(policy) }
-            sums[policy, default: Sums()].add(m, capBoundSegments: capBoundSegments)
+            sums[policy, default: Sums()].add(m, capBoundSegments: capBoundSegments, live: live)
         }
 
         /// One summary per policy, in the order policies were first added.
@@ -50,8 +75,21 @@ public struct PolicySummary: Hashable, Sendable {
         var sessions = 0, rebufferEvents = 0, switches = 0, segments = 0, capBound = 0, maximumSegments = 0
         var qoe = 0.0, qoePerSegment = 0.0, bitrate = 0.0, startup = 0.0, stall = 0.0, playback = 0.0, downloaded = 0.0, wasted = 0.0
         var qoeValues: [Double] = []
+        var liveSessions = 0, seeks = 0
+        var latency = 0.0, p95 = 0.0, faster = 0.0, slower = 0.0, played = 0.0, qoeLoLP = 0.0, qoeNQoE = 0.0
 
-        mutating func add(_ m: SessionMetrics, capBoundSegments: Int) {
+        mutating func add(_ m: SessionMetrics, capBoundSegments: Int, live: LiveMetrics?) {
+            if let live {
+                liveSessions += 1
+                latency += live.meanLatencySeconds
+                p95 += live.p95LatencySeconds
+                seeks += live.seeks
+                faster += live.secondsAboveRealTime
+                slower += live.secondsBelowRealTime
+                played += live.secondsAboveRealTime + live.secondsAtRealTime + live.secondsBelowRealTime
+                qoeLoLP += live.qoeLoLP
+                qoeNQoE += live.qoeNQoE
+            }
             sessions += 1
             qoe += m.qoe
             qoePerSegment += m.qoePerSegment
@@ -76,7 +114,16 @@ public struct PolicySummary: Hashable, Sendable {
                 meanBitrateKbps: bitrate / n, rebufferRatio: stall + playback > 0 ? stall / (stall + playback) : 0,
                 meanRebufferEvents: Double(rebufferEvents) / n, meanSwitches: Double(switches) / n, meanStartupDelaySeconds: startup / n,
                 gbPerHour: DataRate.gbPerHour(bytes: downloaded, seconds: playback), wastedShare: downloaded > 0 ? wasted / downloaded : 0,
-                cappedShare: segments > 0 ? Double(capBound) / Double(segments) : 0, maximumSegments: maximumSegments)
+                cappedShare: segments > 0 ? Double(capBound) / Double(segments) : 0, maximumSegments: maximumSegments, live: liveSummary)
+        }
+
+        var liveSummary: LiveSummary? {
+            guard liveSessions > 0 else { return nil }
+            let n = Double(liveSessions)
+            return LiveSummary(
+                meanLatencySeconds: latency / n, meanP95LatencySeconds: p95 / n, meanSeeks: Double(seeks) / n,
+                speedUpShare: played > 0 ? faster / played : 0, slowDownShare: played > 0 ? slower / played : 0, meanQoELoLP: qoeLoLP / n,
+                meanQoENQoE: qoeNQoE / n)
         }
     }
 

@@ -9,19 +9,25 @@ public struct SimulationBatch: Sendable {
     public var policies: [PolicyCatalog.Entry]
     public var configuration: PlayerConfiguration
     public var qoe: QoEModel
+    /// Plays every session as live (``LiveSession``) when set; video on demand when `nil`.
+    public var live: LiveConfiguration?
 
-    public init(video: Video, traces: [BandwidthTrace], policies: [PolicyCatalog.Entry], configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear)
-    {
+    public init(
+        video: Video, traces: [BandwidthTrace], policies: [PolicyCatalog.Entry], configuration: PlayerConfiguration = .init(), qoe: QoEModel = .linear,
+        live: LiveConfiguration? = nil
+    ) {
         self.video = video
         self.traces = traces
         self.policies = policies
         self.configuration = configuration
         self.qoe = qoe
+        self.live = live
     }
 
     /// Checks the configuration and QoE model against the video once, before any session runs.
     public func validate() throws(ModelError) {
         try configuration.validate(for: video)
+        try live?.validate(for: video, player: configuration)
         try qoe.validate(for: video)
     }
 
@@ -37,10 +43,20 @@ public struct SimulationBatch: Sendable {
 
     /// One session of `entry`'s policy over `trace`; a policy failure ends the session and is in its result.
     public func runOne(trace: BandwidthTrace, entry: PolicyCatalog.Entry) -> SessionResult {
+        let policy = AnyPolicy(entry.make(PolicySetup(video: video, trace: trace, configuration: configuration, qoe: qoe)))
+        if let live {
+            var session: LiveSession<AnyPolicy>
+            do {
+                session = try LiveSession(video: video, trace: trace, policy: policy, configuration: configuration, live: live, qoe: qoe)
+            } catch {
+                preconditionFailure("validated before the batch started: \(error)")
+            }
+            return session.run()
+        }
         var session: PlaybackSession<AnyPolicy>
         do {
             session = try PlaybackSession(
-                video: video, trace: trace, policy: AnyPolicy(entry.make(PolicySetup(video: video, trace: trace, configuration: configuration, qoe: qoe))),
+                video: video, trace: trace, policy: policy,
                 configuration: configuration, qoe: qoe)
         } catch {
             preconditionFailure("validated before the batch started: \(error)")

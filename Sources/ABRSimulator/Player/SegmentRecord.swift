@@ -24,6 +24,8 @@ public struct SegmentRecord: Hashable, Sendable {
     public var reward: Double
     /// Why the policy chose `level`.
     public var reason: DecisionReason
+    /// Availability, latency and playback rate of this segment in a live session; `nil` in video on demand.
+    public var live: LiveSegmentInfo? = nil
 
     public init(
         index: Int, level: Int, bitsPerSecond: Double, bytes: Int, abandonedBytes: Int, idleSeconds: Double, downloadStart: Double, downloadSeconds: Double,

@@ -9,6 +9,10 @@ public struct SessionResult: Hashable, Sendable {
     public var metrics: SessionMetrics
     /// Set when the policy failed and the session ended early (the metrics then cover the segments played).
     public var failure: PolicyFailure? = nil
+    /// Latency, playback-rate and live-QoE metrics of a live session; `nil` in video on demand.
+    public var live: LiveMetrics? = nil
+    /// Seeks to live, in order (always empty in video on demand).
+    public var seeks: [SeekEvent] = []
 
     public init(
         traceName: String, policyName: String, segments: [SegmentRecord], stalls: [StallEvent], requests: [DownloadRecord], metrics: SessionMetrics,

@@ -34,20 +34,36 @@ public enum PolicyCatalog {
         },
     ]
 
+    /// The low-latency live rules of dash.js, run only when named (`--policy l2a,lolp`), so that a
+    /// run naming no policy plays, and writes, what it did before they existed.
+    public static let lowLatencyEntries: [Entry] = [
+        Entry(name: "l2a", summary: "L2A-LL (Karagkioules et al. 2020): online learning over the levels, horizon 4, dash.js L2ARule") {
+            L2APolicy()
+        },
+        Entry(name: "lolp", summary: "LoL+ (Bentaleb et al. 2021): self-organising map with QoE-chosen weights, dash.js LoLpRule") {
+            LoLPlusPolicy()
+        },
+    ]
+
     /// Other names accepted for a policy.
     public static let aliases: [String: String] = [
         "bb": "bba", "rate": "throughput", "tput": "throughput",
         "bola-e": "bolae", "bola-o": "bolao", "fastmpc": "mpc", "robust-mpc": "robustmpc", "rmpc": "robustmpc",
         "opt": "optimal", "offline": "optimal", "dp": "optimal",
+        "l2a-ll": "l2a", "l2all": "l2a", "lol+": "lolp", "lolplus": "lolp", "lol-plus": "lolp",
     ]
 
     /// The entry for `name` (or an alias), or `nil`.
     public static func entry(named name: String) -> Entry? {
         let key = aliases[name.lowercased()] ?? name.lowercased()
-        return entries.first { $0.name == key }
+        return entries.first { $0.name == key } ?? lowLatencyEntries.first { $0.name == key }
     }
 
+    /// The names of the policies a run plays when it names none.
     public static var names: [String] { entries.map(\.name) }
+
+    /// Every name `entry(named:)` knows: `names`, then the low-latency rules.
+    public static var allNames: [String] { names + lowLatencyEntries.map(\.name) }
 }
 
 extension PolicyCatalog.Entry {

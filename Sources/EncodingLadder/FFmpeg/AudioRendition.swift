@@ -11,7 +11,10 @@ import LadderCore
 /// AAC input is copied without re-encoding (no generation loss, no extra CPU); other codecs are
 /// re-encoded to AAC-LC (``AudioTranscoder``). Fragments start at
 /// the first audio frame at or after each segment boundary of the video's timeline, and audio that
-/// runs past the video's last segment (AAC priming and padding) joins that last segment.
+/// runs past the video's last segment (AAC priming and padding) joins that last segment. With a part
+/// duration, each segment is written as CMAF parts cut the same way, at the first audio frame at or
+/// after each nominal part boundary (segment start + k × part), every part independent (AAC frames
+/// all are), so that the audio playlist is as low-latency as the video's.
 final class AudioRendition {
     static let directoryName = "audio"
     private let directory: URL
@@ -26,13 +29,27 @@ final class AudioRendition {
     let sampleRate: Int
     let channelCount: Int
     private var segmentBytes: [Int] = []
+    /// Nominal part duration, seconds, when segments are written in parts.
+    private let partSeconds: Double?
+    /// `[segment][part]` bytes and start times (seconds on the video's clock) of the parts written.
+    private var partBytes: [[Int]] = []
+    private var partStarts: [[Double]] = []
+    /// The segment being written: its bytes, its finished parts, and the open part's index on the
+    /// nominal grid (which may run ahead of the parts written when an audio frame spans a boundary).
+    private var pendingSegment: [UInt8] = []
+    private var pendingPartBytes: [Int] = []
+    private var pendingPartStarts: [Double] = []
+    private var openPart = 0
+    /// Where the open part began, seconds (used from the segment's second part on).
+    private var pendingPartStart = 0.0
     private var segmentStartSeconds: [Double] = [0]
     private var lastEndSeconds = 0.0
     private var wroteAny = false
     /// Where the video's frame 0 sits on the container's clock, seconds.
     private let videoStartSeconds: Double
 
-    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double) throws {
+    init(stream: UnsafeMutablePointer<AVStream>, directory: URL, segmentSeconds: Double, videoStartSeconds: Double, partSeconds: Double? = nil) throws {
+        self.partSeconds = partSeconds
         guard let parameters = stream.pointee.codecpar else {
             throw EncodeError(.unsupportedInput, "the input's audio stream has no codec parameters")
         }
@@ -88,6 +105,14 @@ final class AudioRendition {
         do {
             if seconds >= Double(segmentStartSeconds.count) * segmentSeconds - 1e-9 && wroteAny {
                 try closeSegment(startingNextAt: seconds)
+            } else if let partSeconds, wroteAny {
+                let segmentStart = Double(segmentStartSeconds.count - 1) * segmentSeconds
+                var crossed = false
+                while seconds >= segmentStart + Double(openPart + 1) * partSeconds - 1e-9 {
+                    openPart += 1
+                    crossed = true
+                }
+                if crossed { try closePart(startingNextAt: seconds) }
             }
             lastEndSeconds = seconds + durationSeconds
             wroteAny = true
@@ -97,11 +122,32 @@ final class AudioRendition {
         }
     }
 
-    private func closeSegment(startingNextAt seconds: Double) throws {
-        let bytes = try muxer.flushFragment()
+    /// Ends the current fragment as the segment's next part (the first one with the `styp`); the
+    /// next part starts at `seconds`.
+    private func closePart(startingNextAt seconds: Double) throws {
+        let bytes = try muxer.flushFragment(opensSegment: pendingSegment.isEmpty)
         guard !bytes.isEmpty else { return }
-        segmentBytes.append(bytes.count)
-        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
+        pendingPartStarts.append(pendingSegment.isEmpty ? segmentStartSeconds[segmentStartSeconds.count - 1] : pendingPartStart)
+        pendingPartStart = seconds
+        if pendingSegment.isEmpty { pendingSegment = bytes } else { pendingSegment += bytes }
+        pendingPartBytes.append(bytes.count)
+    }
+
+    private func closeSegment(startingNextAt seconds: Double) throws {
+        try closePart(startingNextAt: seconds)
+        defer {
+            pendingSegment = []
+            pendingPartBytes = []
+            pendingPartStarts = []
+            openPart = 0
+        }
+        guard !pendingSegment.isEmpty else { return }
+        segmentBytes.append(pendingSegment.count)
+        if partSeconds != nil {
+            partBytes.append(pendingPartBytes)
+            partStarts.append(pendingPartStarts)
+        }
+        try OutputDirectory.write(pendingSegment, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
         segmentStartSeconds.append(seconds)
     }
 
@@ -130,13 +176,25 @@ final class AudioRendition {
             }
             try OutputDirectory.write(merged, to: last)
             segmentBytes = Array(segmentBytes.prefix(videoSegmentCount - 1)) + [merged.count]
+            if partSeconds != nil {
+                // The merged file's parts are the parts of the files it joins, in order.
+                partBytes = Array(partBytes.prefix(videoSegmentCount - 1)) + [partBytes[(videoSegmentCount - 1)...].flatMap { $0 }]
+                partStarts = Array(partStarts.prefix(videoSegmentCount - 1)) + [partStarts[(videoSegmentCount - 1)...].flatMap { $0 }]
+            }
             segmentStartSeconds = Array(segmentStartSeconds.prefix(videoSegmentCount)) + [segmentStartSeconds.last ?? lastEndSeconds]
         }
         let starts = segmentStartSeconds
         let durations = (0..<segmentBytes.count).map { starts[$0 + 1] - starts[$0] }
+        // A part lasts until the next part of its segment starts, the last until the next segment does.
+        let parts = partStarts.indices.map { segment in
+            let ends = Array(partStarts[segment].dropFirst()) + [starts[segment + 1]]
+            return zip(partStarts[segment], ends).enumerated().map { index, span in
+                PackagedPart(durationSeconds: span.1 - span.0, bytes: partBytes[segment][index], independent: true)
+            }
+        }
         return AudioReport(
             codecString: codecString, sampleRate: sampleRate, channelCount: channelCount, initSegmentBytes: initBytes,
-            segmentBytes: segmentBytes, segmentDurationsSeconds: durations)
+            segmentBytes: segmentBytes, segmentDurationsSeconds: durations, segmentParts: parts)
     }
 }
 

@@ -82,13 +82,15 @@ final class FragmentedMP4Writer {
         try check(av_write_frame(context, packet.pointer), "av_write_frame(mp4)")
     }
 
-    /// Ends the current fragment and returns it as a media segment, `styp` first (empty when no
-    /// packet was written since the last flush).
-    func flushFragment() throws(FFmpegError) -> [UInt8] {
+    /// Ends the current fragment and returns it (empty when no packet was written since the last flush).
+    ///
+    /// - Parameter opensSegment: whether the fragment begins a media segment and so gets the `styp`
+    ///   first; false for the later CMAF parts (chunks) of a segment, which follow it in the same file.
+    func flushFragment(opensSegment: Bool = true) throws(FFmpegError) -> [UInt8] {
         try check(av_write_frame(context, nil), "av_write_frame(mp4, flush)")
         avio_flush(context.pointee.pb)
         let fragment = sink.take()
-        return fragment.isEmpty ? [] : SegmentTypeBox.bytes + fragment
+        return fragment.isEmpty || !opensSegment ? fragment : SegmentTypeBox.bytes + fragment
     }
 
     /// Finishes the muxer; trailing bytes (none with `skip_trailer`) are discarded.

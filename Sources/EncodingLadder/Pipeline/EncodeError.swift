@@ -10,6 +10,8 @@ public struct EncodeError: Error, Sendable, CustomStringConvertible {
         case noFrames
         case unsupportedInput
         case invalidLadder
+        /// An option out of range for this source or ladder (e.g. a part longer than a segment).
+        case invalidOptions
         case noUsableRung
         case encoderUnavailable
         case outputNotWritable

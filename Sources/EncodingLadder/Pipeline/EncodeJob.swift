@@ -1,6 +1,7 @@
 // The encoder exists only with the FFmpeg trait (the default); see Package.swift.
 #if FFmpeg
 
+import ABRSimulator
 import Foundation
 import LadderCore
 
@@ -26,6 +27,14 @@ public struct EncodeJob: Sendable {
             throw EncodeError(.invalidLadder, "segment duration \(segmentSeconds) s (expected a positive number of seconds)")
         }
         guard !ladder.rungs.isEmpty else { throw EncodeError(.invalidLadder, "ladder '\(ladder.name)' has no rungs") }
+        if let partSeconds = options.partSeconds {
+            guard partSeconds > 0, partSeconds.isFinite, partSeconds <= segmentSeconds else {
+                throw EncodeError(
+                    .invalidOptions,
+                    "part duration \(NumberFormat.shortest(partSeconds)) s (expected more than 0 and at most the \(NumberFormat.shortest(segmentSeconds)) s segment duration)"
+                )
+            }
+        }
 
         // Open the input and choose the rungs before touching the output, so a bad input or ladder
         // leaves the output directory alone.
@@ -49,6 +58,8 @@ public struct EncodeJob: Sendable {
             options.segmentSeconds == nil
             ? ladder.gopFrames ?? max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
             : max(1, Int((segmentSeconds * description.framesPerSecond).rounded()))
+
+        let partPlan = try Self.partPlan(options.partSeconds, gopFrames: gopFrames, frameRate: description.framesPerSecond)
 
         var chosen: [(rung: Rung, codec: String)] = []
         for rung in ladder.rungs {
@@ -95,7 +106,7 @@ public struct EncodeJob: Sendable {
         if let file, let stream = file.audioStream {
             let rendition = try AudioRendition(
                 stream: stream, directory: options.outputDirectory.appendingPathComponent(AudioRendition.directoryName),
-                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds)
+                segmentSeconds: segmentSeconds, videoStartSeconds: file.videoStartSeconds, partSeconds: partPlan?.partSeconds)
             file.audioPacketHandler = { packet in try rendition.consume(packet) }
             audio = rendition
         }
@@ -113,7 +124,7 @@ public struct EncodeJob: Sendable {
             encoders.append(
                 try RungEncoder(
                     index: index, rung: choice.rung, settings: settings, source: description,
-                    directory: directory, measureQuality: options.measureQuality,
+                    directory: directory, measureQuality: options.measureQuality, partPlan: partPlan,
                     vmaf: vmaf.map { ($0.backend, $0.options, $0.options.model(forRungHeight: choice.rung.height, ultraHDAvailable: $0.ultraHD)) }))
         }
 
@@ -135,10 +146,46 @@ public struct EncodeJob: Sendable {
         let reports = try encoders.map { try $0.report(totalFrames: totalFrames, frameRate: description.frameRate) }
         let report = EncodeReport(
             ladder: ladder, source: description, segmentSeconds: Double(gopFrames) / description.framesPerSecond,
-            totalFrames: totalFrames, rungs: reports, audio: audioReport,
+            totalFrames: totalFrames, rungs: reports, audio: audioReport, partSeconds: partPlan?.partSeconds,
             vmafModel: options.vmaf.map { $0.model ?? VMAFOptions.defaultModel }, vmafSubsample: options.vmaf?.subsample)
         try LadderOutput(report: report).write(to: options.outputDirectory)
         return report
+    }
+
+    /// 1 µs: the slack `VideoParts` allows a part over its segment's duration (durations are
+    /// rounded to the media timescale), so that the ladder.json this writes reads back.
+    static let partToleranceSeconds = 1e-6
+
+    /// Where parts are cut, once the frame rate and the real segment length (GOP frames) are known;
+    /// nil without `--part-seconds`.
+    ///
+    /// - Throws: ``EncodeError/Code/invalidOptions`` when a part would hold less than one frame, is
+    ///   longer than the segment the GOP gives (a ladder's `gop` may make it shorter than
+    ///   `segment_seconds`), or would make parts of too unequal whole frames for LL-HLS
+    ///   (`PartPlan.breaksPartDurationFloor(segmentFrames:)`).
+    static func partPlan(_ partSeconds: Double?, gopFrames: Int, frameRate: Double) throws -> PartPlan? {
+        guard let partSeconds else { return nil }
+        let segment = Double(gopFrames) / frameRate
+        guard partSeconds <= segment + partToleranceSeconds else {
+            throw EncodeError(
+                .invalidOptions,
+                "part duration \(NumberFormat.shortest(partSeconds)) s is longer than a segment (\(gopFrames) frames = \(NumberFormat.shortest(segment)) s)")
+        }
+        guard let plan = PartPlan(partSeconds: partSeconds, framesPerSecond: frameRate) else {
+            throw EncodeError(
+                .invalidOptions,
+                "part duration \(NumberFormat.shortest(partSeconds)) s is shorter than one frame (\(NumberFormat.fixed(1 / frameRate, 6)) s at \(NumberFormat.shortest(frameRate)) fps)"
+            )
+        }
+        if plan.breaksPartDurationFloor(segmentFrames: gopFrames) {
+            let frames = plan.framesPerPart
+            let whole = [frames.rounded(.down), frames.rounded(.up)].map { NumberFormat.fixed($0 / frameRate, 4) }
+            throw EncodeError(
+                .invalidOptions,
+                "part duration \(NumberFormat.shortest(partSeconds)) s is \(NumberFormat.fixed(frames, 2)) frames at \(NumberFormat.shortest(frameRate)) fps: parts of \(Int(frames.rounded(.down))) and \(Int(frames.rounded(.up))) frames, but LL-HLS needs every part between a segment's first and last to last at least 85 % of the longest (RFC 8216bis §4.4.4.9); use a whole number of frames (\(whole[0]) or \(whole[1]) s) or at least 6 frames"
+            )
+        }
+        return plan
     }
 }
 

@@ -36,6 +36,10 @@ public struct EncodeOptions: Sendable {
     public var encoderThreads: Int?
     /// Seconds between progress reports (see ``EncodeJob/run(warn:progress:)``); more than 0.
     public var progressIntervalSeconds: Double
+    /// Nominal CMAF part duration, seconds: each segment is written as several `moof` + `mdat`
+    /// parts (`PartPlan` says where they are cut) for low-latency streaming; nil for one fragment per
+    /// segment. At least one frame, at most the segment duration.
+    public var partSeconds: Double?
 
     /// Queue depth per worker: 8 frames keeps every encoder fed while the decoder works, and
     /// costs 8 source pictures of memory (≈ 100 MB at 3840×2160 4:2:0).
@@ -55,9 +59,10 @@ public struct EncodeOptions: Sendable {
         input: Input, ladder: LadderSpec, outputDirectory: URL, segmentSeconds: Double? = nil,
         jobs: Int = 0, upscale: Bool = false, measureQuality: Bool = true,
         framesInFlight: Int = EncodeOptions.defaultFramesInFlight, encoderThreads: Int? = EncodeOptions.reproducibleEncoderThreads,
-        progressIntervalSeconds: Double = EncodeOptions.defaultProgressIntervalSeconds, vmaf: VMAFOptions? = nil
+        progressIntervalSeconds: Double = EncodeOptions.defaultProgressIntervalSeconds, partSeconds: Double? = nil, vmaf: VMAFOptions? = nil
     ) {
         self.vmaf = vmaf
+        self.partSeconds = partSeconds
         precondition(progressIntervalSeconds > 0 && progressIntervalSeconds.isFinite, "progress interval must be a positive number of seconds")
         self.progressIntervalSeconds = progressIntervalSeconds
         self.encoderThreads = encoderThreads

@@ -85,7 +85,14 @@ struct LadderOutput {
             bitratesKbps: rungs.map { Double($0.rung.nominalKbps ?? Int($0.averageKbps.rounded())) },
             segmentSizesBits: sizes, levels: levels, segmentQuality: quality, source: source, audio: audio,
             segmentDurationsMs: Self.durationsIfUneven(rungs.first?.segmentDurationsSeconds ?? [], nominal: report.segmentSeconds),
+            partSeconds: report.partSeconds, segmentPartSizesBytes: report.partSeconds == nil ? nil : Self.partSizes(rungs),
             vmaf: report.vmafModel.map { LadderFile.VMAFInfo(model: $0, subsample: report.vmafSubsample ?? 1) })
+    }
+
+    /// `[segment][level][part]` bytes, levels in manifest order.
+    static func partSizes(_ rungs: [RungReport]) -> [[[Int]]] {
+        let segmentCount = rungs.first?.segmentParts.count ?? 0
+        return (0..<segmentCount).map { segment in rungs.map { $0.segmentParts[segment].map(\.bytes) } }
     }
 
     /// Every segment's duration in ms when any differs from the nominal one (all rungs share the

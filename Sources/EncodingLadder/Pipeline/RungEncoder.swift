@@ -1,11 +1,13 @@
 // The encoder exists only with the FFmpeg trait (the default); see Package.swift.
 #if FFmpeg
 
+import ABRSimulator
 import Foundation
 import LadderCore
 
 /// One rung's encode: scale each source picture, encode it, cut the fMP4 stream into one segment
-/// per GOP, write the segment files, and (optionally) measure quality against the source.
+/// per GOP (each one fragment, or with a `PartPlan` one fragment per CMAF part), write the segment
+/// files, and (optionally) measure quality against the source.
 ///
 /// Used by one worker thread at a time; all FFmpeg contexts it owns are freed with it.
 final class RungEncoder {
@@ -19,11 +21,23 @@ final class RungEncoder {
     private let muxer: FragmentedMP4Writer
     private let probe: QualityProbe?
     private let gopFrames: Int64
+    /// Where parts are cut, when segments are written in parts.
+    private let partPlan: PartPlan?
     /// Bytes of `init.mp4`.
     let initBytes: Int
     /// RFC 6381 codec string read from the encoder's parameter sets.
     let codecString: String
     private(set) var segmentBytes: [Int] = []
+    /// `[segment][part]` bytes and frames of each part written (empty without a part plan).
+    private var partBytes: [[Int]] = []
+    private var partFrames: [[Int]] = []
+    /// The segment being written: its bytes so far, its parts' bytes and frames, and its packets
+    /// (frames, decode order) muxed so far, of which `framesInParts` are in finished parts.
+    private var pendingSegment: [UInt8] = []
+    private var pendingPartBytes: [Int] = []
+    private var pendingPartFrames: [Int] = []
+    private var packetsInSegment = 0
+    private var framesInParts = 0
     /// Presentation timestamps (frame numbers) of the key frames, in stream order.
     private(set) var keyFramePts: [Int64] = []
     private(set) var framesEncoded = 0
@@ -39,9 +53,10 @@ final class RungEncoder {
     /// Opens the scaler, encoder and muxer and writes `init.mp4`.
     init(
         index: Int, rung: Rung, settings: EncoderSettings, source: SourceDescription, directory: URL,
-        measureQuality: Bool, vmaf: (backend: any VMAFBackend, options: VMAFOptions, model: String)? = nil
+        measureQuality: Bool, partPlan: PartPlan? = nil, vmaf: (backend: any VMAFBackend, options: VMAFOptions, model: String)? = nil
     ) throws {
         vmafModel = vmaf?.model
+        self.partPlan = partPlan
         self.index = index
         self.rung = rung
         self.settings = settings
@@ -103,7 +118,7 @@ final class RungEncoder {
         do {
             try encoder.send(nil)
             try drainEncoder()
-            try writeSegment(try muxer.flushFragment())
+            try endSegment()
             try muxer.finish()
         } catch let error as FFmpegError {
             throw EncodeError(.ffmpeg, "encoding rung \(rung.name) failed", cause: error)
@@ -135,10 +150,27 @@ final class RungEncoder {
             }
         }
         let durations = (0..<segmentCount).map { Double(min(settings.gopFrames, totalFrames - $0 * settings.gopFrames)) / framesPerSecond }
+        var parts: [[PackagedPart]] = []
+        if let partPlan {
+            for segment in 0..<segmentCount {
+                // The count the ladder.json reader (VideoParts) will expect from the segment's duration.
+                let expected = VideoParts.partCount(segmentSeconds: durations[segment], partSeconds: partPlan.partSeconds)
+                guard partBytes.count == segmentCount, partBytes[segment].count == expected else {
+                    throw EncodeError(
+                        .internalInvariant,
+                        "rung \(rung.name): segment \(segment + 1) was written in \(partBytes.count == segmentCount ? partBytes[segment].count : -1) parts, expected \(expected)"
+                    )
+                }
+                parts.append(
+                    zip(partBytes[segment], partFrames[segment]).enumerated().map { index, part in
+                        PackagedPart(durationSeconds: Double(part.1) / framesPerSecond, bytes: part.0, independent: index == 0)
+                    })
+            }
+        }
         return RungReport(
             rung: rung, codecName: settings.codecName, codecString: codecString, frameRate: frameRate, initSegmentBytes: initBytes,
             segmentBytes: segmentBytes, segmentDurationsSeconds: durations, keyFrameNumbers: keyFramePts,
-            quality: quality, segmentQuality: measuresPSNRSSIM ? probe?.segmentSummaries ?? [] : [], vmaf: vmaf,
+            quality: quality, segmentQuality: measuresPSNRSSIM ? probe?.segmentSummaries ?? [] : [], segmentParts: parts, vmaf: vmaf,
             vmafModel: vmaf == nil ? nil : vmafModel)
     }
 
@@ -153,17 +185,44 @@ final class RungEncoder {
                         "rung \(rung.name): key frame at frame \(pts), not on a segment boundary (every \(gopFrames) frames)")
                 }
                 keyFramePts.append(pts)
-                if pts > 0 { try writeSegment(try muxer.flushFragment()) }
+                if pts > 0 { try endSegment() }
+            } else if let partPlan, packetsInSegment == partPlan.nominalEnd(ofPart: pendingPartBytes.count) {
+                // Parts are counted in decode order from the IDR, so a part is a run of whole packets.
+                try endPart()
             }
             try probe?.decode(packet)
             try muxer.write(packet)
+            packetsInSegment += 1
         }
     }
 
-    private func writeSegment(_ bytes: [UInt8]) throws {
+    /// Ends the current fragment as the segment's next part (the first one with the `styp`).
+    private func endPart() throws {
+        let bytes = try muxer.flushFragment(opensSegment: pendingSegment.isEmpty)
         guard !bytes.isEmpty else { return }
-        segmentBytes.append(bytes.count)
-        try OutputDirectory.write(bytes, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
+        if pendingSegment.isEmpty { pendingSegment = bytes } else { pendingSegment += bytes }
+        pendingPartBytes.append(bytes.count)
+        pendingPartFrames.append(packetsInSegment - framesInParts)
+        framesInParts = packetsInSegment
+    }
+
+    /// Ends the segment's last part and writes the segment file.
+    private func endSegment() throws {
+        try endPart()
+        defer {
+            pendingSegment = []
+            pendingPartBytes = []
+            pendingPartFrames = []
+            packetsInSegment = 0
+            framesInParts = 0
+        }
+        guard !pendingSegment.isEmpty else { return }
+        segmentBytes.append(pendingSegment.count)
+        if partPlan != nil {
+            partBytes.append(pendingPartBytes)
+            partFrames.append(pendingPartFrames)
+        }
+        try OutputDirectory.write(pendingSegment, to: directory.appendingPathComponent(SegmentNaming.mediaSegment(number: segmentBytes.count)))
     }
 }
 

@@ -38,6 +38,9 @@ public struct PackagedRendition: Sendable, Hashable {
     public var totalBytes: Int { segments.reduce(0) { $0 + $1.bytes } }
     /// The longest segment, seconds.
     public var maximumSegmentSeconds: Double { segments.map(\.durationSeconds).max() ?? 0 }
+    /// The longest CMAF part, seconds (LL-HLS `PART-TARGET`: no part may exceed it); nil when the
+    /// segments were not written in parts.
+    public var partTargetSeconds: Double? { segments.flatMap(\.parts).map(\.durationSeconds).max() }
 
     /// Average segment bit rate, bits/s, rounded up: all segment bits ÷ total duration
     /// (RFC 8216 §4.3.4.2's AVERAGE-BANDWIDTH).

@@ -3,8 +3,10 @@ import ABRSimulator
 /// What the audio rendition cost.
 public struct AudioReport: Sendable {
     public init(
-        codecString: String, sampleRate: Int, channelCount: Int, initSegmentBytes: Int, segmentBytes: [Int], segmentDurationsSeconds: [Double]
+        codecString: String, sampleRate: Int, channelCount: Int, initSegmentBytes: Int, segmentBytes: [Int], segmentDurationsSeconds: [Double],
+        segmentParts: [[PackagedPart]] = []
     ) {
+        self.segmentParts = segmentParts
         self.codecString = codecString; self.sampleRate = sampleRate; self.channelCount = channelCount
         self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
     }
@@ -15,6 +17,8 @@ public struct AudioReport: Sendable {
     public var initSegmentBytes: Int
     public var segmentBytes: [Int]
     public var segmentDurationsSeconds: [Double]
+    /// Each segment's CMAF parts, same order as `segmentBytes`, when the encode wrote parts; empty otherwise.
+    public var segmentParts: [[PackagedPart]]
 
     public var durationSeconds: Double { segmentDurationsSeconds.reduce(0, +) }
     /// kbit/s (1000 bit/s) over the media segments.

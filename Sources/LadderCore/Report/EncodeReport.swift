@@ -2,9 +2,10 @@
 public struct EncodeReport: Sendable {
     public init(
         ladder: LadderSpec, source: SourceDescription, segmentSeconds: Double, totalFrames: Int, rungs: [RungReport], audio: AudioReport?,
-        vmafModel: String? = nil, vmafSubsample: Int? = nil
+        partSeconds: Double? = nil, vmafModel: String? = nil, vmafSubsample: Int? = nil
     ) {
         self.vmafModel = vmafModel; self.vmafSubsample = vmafSubsample
+        self.partSeconds = partSeconds
         self.ladder = ladder; self.source = source; self.segmentSeconds = segmentSeconds; self.totalFrames = totalFrames
         self.rungs = rungs; self.audio = audio
     }
@@ -13,6 +14,8 @@ public struct EncodeReport: Sendable {
     public var source: SourceDescription
     /// Exact segment duration, seconds (GOP frames ÷ frame rate); the last segment may be shorter.
     public var segmentSeconds: Double
+    /// Nominal CMAF part duration, seconds, when segments were written in parts (`--part-seconds`).
+    public var partSeconds: Double?
     public var totalFrames: Int
     /// Rungs encoded, in ladder order (skipped rungs are absent).
     public var rungs: [RungReport]

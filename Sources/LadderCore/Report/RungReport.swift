@@ -5,9 +5,10 @@ public struct RungReport: Sendable {
     public init(
         rung: Rung, codecName: String, codecString: String, frameRate: FrameRate, initSegmentBytes: Int, segmentBytes: [Int],
         segmentDurationsSeconds: [Double], keyFrameNumbers: [Int64], quality: QualitySummary?, segmentQuality: [QualitySummary],
-        vmaf: VMAFMeasurement? = nil, vmafModel: String? = nil
+        segmentParts: [[PackagedPart]] = [], vmaf: VMAFMeasurement? = nil, vmafModel: String? = nil
     ) {
         self.vmaf = vmaf; self.vmafModel = vmafModel
+        self.segmentParts = segmentParts
         self.rung = rung; self.codecName = codecName; self.codecString = codecString; self.frameRate = frameRate
         self.initSegmentBytes = initSegmentBytes; self.segmentBytes = segmentBytes; self.segmentDurationsSeconds = segmentDurationsSeconds
         self.keyFrameNumbers = keyFrameNumbers; self.quality = quality; self.segmentQuality = segmentQuality
@@ -24,6 +25,9 @@ public struct RungReport: Sendable {
     public var segmentBytes: [Int]
     /// Duration of each segment, seconds (frames ÷ frame rate).
     public var segmentDurationsSeconds: [Double]
+    /// Each segment's CMAF parts, same order as `segmentBytes`, when the encode wrote parts
+    /// (`--part-seconds`); empty otherwise.
+    public var segmentParts: [[PackagedPart]]
     /// Frame numbers of the IDR frames, in order (one per segment when alignment holds).
     public var keyFrameNumbers: [Int64]
     /// Whole-rung quality against the source at the source's size (nil when not measured).
@@ -49,7 +53,11 @@ public struct RungReport: Sendable {
         PackagedRendition(
             id: rung.name, directory: rung.name, codecString: codecString,
             media: .video(width: rung.width, height: rung.height, frameRate: frameRate),
-            segments: zip(segmentDurationsSeconds, segmentBytes).map { PackagedSegment(durationSeconds: $0, bytes: $1) })
+            segments: segmentDurationsSeconds.indices.map { index in
+                PackagedSegment(
+                    durationSeconds: segmentDurationsSeconds[index], bytes: segmentBytes[index],
+                    parts: segmentParts.isEmpty ? [] : segmentParts[index])
+            })
     }
     /// GB per hour of viewing (`DataRate`).
     public var gigabytesPerHour: Double { DataRate.gbPerHour(bytes: mediaBytes, seconds: durationSeconds) }

@@ -2,14 +2,21 @@ import ABRSimulator
 
 /// One session against time: the bitrate chosen over the bandwidth the trace offered, on one axis
 /// in one unit (Mbit/s) so that a reader sees at a glance when the policy asked for more than the
-/// network gave, and the buffer level below; stalls shaded on both panels.
+/// network gave, and the buffer level below; stalls shaded on both panels. A live session adds
+/// the latency against its target and the playback rate, each at every request and arrival.
 public enum SessionTimeline {
+    /// The figure for one session.
+    ///
+    /// - Parameters:
+    ///   - result: the session.
+    ///   - trace: the trace it played over (for the bandwidth offered).
+    ///   - segmentSeconds: the video's segment duration.
     public static func figure(_ result: SessionResult, trace: BandwidthTrace, segmentSeconds: Double) -> Figure {
         let end = result.metrics.sessionSeconds
         let stalls = result.stalls.map { (from: $0.start, to: $0.start + $0.durationSeconds) }
         var bitrate: [(x: Double, y: Double)] = result.segments.map { (x: $0.downloadStart, y: $0.bitsPerSecond / 1e6) }
         if let last = result.segments.last { bitrate.append((x: last.downloadStart + last.downloadSeconds, y: last.bitsPerSecond / 1e6)) }
-        let charts = [
+        var charts = [
             Chart(
                 title: "Bitrate chosen and bandwidth offered (\(trace.name))", xLabel: "time (s)", yLabel: "rate (Mbit/s)",
                 series: [
@@ -20,7 +27,32 @@ public enum SessionTimeline {
                 title: "Buffer level", xLabel: "time (s)", yLabel: "buffer (s)",
                 series: [Chart.Series(name: "buffer", points: bufferPoints(result, segmentSeconds: segmentSeconds))], shaded: stalls, xBounds: (0, end)),
         ]
+        if let live = result.live {
+            let latency = livePoints(result) { ($0.latencyAtRequestSeconds, $0.latencyAtEndSeconds) }
+            let target = [(x: 0.0, y: live.targetLatencySeconds), (x: end, y: live.targetLatencySeconds)]
+            charts.append(
+                Chart(
+                    title: "Live latency", xLabel: "time (s)", yLabel: "latency (s)",
+                    series: [Chart.Series(name: "latency", points: latency), Chart.Series(name: "target", points: target, style: .step)], shaded: stalls,
+                    xBounds: (0, end)))
+            charts.append(
+                Chart(
+                    title: "Playback rate", xLabel: "time (s)", yLabel: "rate (× real time)",
+                    series: [
+                        Chart.Series(name: "playback rate", points: livePoints(result) { ($0.playbackRateAtRequest, $0.playbackRateAtEnd) }, style: .step)
+                    ],
+                    shaded: stalls, xBounds: (0, end)))
+        }
         return Figure(title: "Session timeline: \(result.policyName) over \(result.traceName)", charts: charts, panelHeight: 200)
+    }
+
+    /// A live value at every request and every arrival, in time order.
+    static func livePoints(_ result: SessionResult, _ value: (LiveSegmentInfo) -> (atRequest: Double, atEnd: Double)) -> [(x: Double, y: Double)] {
+        result.segments.flatMap { s -> [(x: Double, y: Double)] in
+            guard let info = s.live else { return [] }
+            let (request, end) = value(info)
+            return [(x: s.downloadStart, y: request), (x: s.downloadStart + s.downloadSeconds, y: end)]
+        }
     }
 
     /// The buffer level at every event: drains while playing, rises by a segment at each arrival.

@@ -45,6 +45,8 @@ public enum SimulationReport {
     public static func rows(_ summaries: [PolicySummary], title: Title) -> TextTable {
         var header = ["policy", "sessions", "QoE mean", "QoE median", "QoE/seg", "avg kbps", "rebuf %", "switches", "startup s", "GB/h"]
         if title.dataCap != nil { header.append("capped %") }
+        let live = summaries.contains { $0.live != nil }
+        if live { header += ["latency s", "p95 s", "seeks", "faster %", "slower %"] }
         var table = TextTable(header: header)
         for s in summaries {
             var row = [
@@ -54,6 +56,16 @@ public enum SimulationReport {
                 NumberFormat.fixed(s.meanStartupDelaySeconds, 2), NumberFormat.fixed(s.gbPerHour, 3),
             ]
             if title.dataCap != nil { row.append(NumberFormat.fixed(s.cappedShare * 100, 1)) }
+            if live {
+                if let l = s.live {
+                    row += [
+                        NumberFormat.fixed(l.meanLatencySeconds, 2), NumberFormat.fixed(l.meanP95LatencySeconds, 2), NumberFormat.fixed(l.meanSeeks, 1),
+                        NumberFormat.fixed(l.speedUpShare * 100, 1), NumberFormat.fixed(l.slowDownShare * 100, 1),
+                    ]
+                } else {
+                    row += Array(repeating: "", count: 5)
+                }
+            }
             table.append(row)
         }
         return table
@@ -69,7 +81,7 @@ public enum SimulationReport {
     }
 
     /// The same summary as JSON, for scripts: the title's facts and one object per policy with
-    /// `summary.csv`'s columns (unrounded).
+    /// `summary.csv`'s columns (unrounded; a live run's policies with the live columns too).
     public static func json(_ summaries: [PolicySummary], title: Title) -> String {
         func number(_ value: Double) -> String { value.isFinite ? NumberFormat.decimal(value) : "null" }
         let run = [
@@ -82,9 +94,13 @@ public enum SimulationReport {
                 s.meanQoE, s.medianQoE, s.meanQoEPerSegment, s.meanBitrateKbps, s.rebufferRatio, s.meanRebufferEvents, s.meanSwitches,
                 s.meanStartupDelaySeconds, s.gbPerHour, s.wastedShare, s.cappedShare,
             ].map(number)
-            let fields =
+            var fields =
                 ["\"policy\": \(JSONText.quoted(s.policy))", "\"sessions\": \(s.sessions)"]
                 + zip(ResultsCSV.summaryColumns.dropFirst(2), values).map { "\"\($0)\": \($1)" }
+            if let l = s.live {
+                let liveValues = [l.meanLatencySeconds, l.meanP95LatencySeconds, l.meanSeeks, l.speedUpShare, l.slowDownShare, l.meanQoELoLP, l.meanQoENQoE]
+                fields += zip(ResultsCSV.liveSummaryColumns, liveValues.map(number)).map { "\"\($0)\": \($1)" }
+            }
             return "    {" + fields.joined(separator: ", ") + "}"
         }
         return "{\n  " + run.joined(separator: ", ") + ",\n  \"policies\": [\n" + policies.joined(separator: ",\n") + "\n  ]\n}\n"

@@ -55,11 +55,14 @@ public enum SummaryTable {
         return [total.mean, total.harmonicMean, total.percentile5].map { String(format: "%.2f", $0) }
     }
 
-    /// The line under the table: frames, duration, segment length, and whether verdicts include audio.
+    /// The line under the table: frames, duration, segment length (and part length, when segments
+    /// were written in CMAF parts), and whether verdicts include audio.
     public static func footer(_ report: EncodeReport) -> String {
         let capNote = report.audio == nil ? "" : " (cap verdicts include audio)"
+        let partNote = report.partSeconds.map { String(format: " in %.3g s parts", $0) } ?? ""
         return String(
-            format: "%d frames, %.2f s, %.3g s segments%@%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, lastNote(report), capNote
+            format: "%d frames, %.2f s, %.3g s segments%@%@%@\n", report.totalFrames, report.durationSeconds, report.segmentSeconds, partNote,
+            lastNote(report), capNote
         )
     }
 
