@@ -114,6 +114,7 @@ struct HullCommand: ParsableCommand {
             resolutions: try parsedResolutions(), bitratesKbps: try parsedBitrates(), codec: codec, preset: preset,
             segmentSeconds: segmentSeconds)
         let ladder = try grid.ladder()  // a bad grid fails before anything is written
+        try vmafOptions?.checkBackend()  // so do a missing VMAF back end and an unknown model
         let directory = URL(fileURLWithPath: out)
         try OutputFolder.create(out)
         let report = try EncodeRun.run(

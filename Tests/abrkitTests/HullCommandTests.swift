@@ -119,6 +119,7 @@ import Testing
         (["--resolutions", "320x181"], "320x181"), (["--resolutions", "wide"], "wide"), (["--bitrates", "100,0"], "'0'"),
         (["--metric", "vmaf2"], "vmaf2"), (["--vmaf-model", "vmaf_4k_v0.6.1"], "--metric vmaf"), (["--ffmpeg", "/bin/true"], "--metric vmaf"),
         (["--metric", "vmaf", "--vmaf-subsample", "0"], "--vmaf-subsample 0"),
+        (["--metric", "vmaf", "--ffmpeg", "/bin/true"], "'/bin/true' has no libvmaf filter"),
     ])
     func badGridOptionsFailNamingTheValue(options: [String], named: String) throws {
         let dir = try TemporaryDirectory()

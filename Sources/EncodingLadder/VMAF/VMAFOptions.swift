@@ -45,6 +45,15 @@ public struct VMAFOptions: Sendable, Hashable {
         return ultraHDAvailable && height >= Self.ultraHDMinimumHeight ? Self.ultraHDModel : Self.defaultModel
     }
 
+    /// Finds the back end and checks that it knows the named model (or the default one), so that
+    /// a command can fail before it creates any output.
+    ///
+    /// - Throws: ``EncodeError`` when no back end is found or the model is unknown to it.
+    public func checkBackend() throws(EncodeError) {
+        let backend = try FFmpegVMAFBackend.locate(explicitPath: ffmpegPath)
+        try backend.validateModel(model ?? Self.defaultModel)
+    }
+
     /// Checks what can be checked without a back end.
     ///
     /// - Parameter gopFrames: frames per segment.
