@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 asan_filter='EncodingLadderTests\.|EncodeCommandTests|HullCommandTests|DemoCommandTests'
-tsan_filter='ParallelMapTests|OrderedStreamTests|SessionSweepTests|OptimalPolicyTests|ExternalPolicy|SimulateCommandTests|SimulateExternalPolicyCommandTests'
+tsan_filter='ParallelMapTests|OrderedStreamTests|SessionSweepTests|OptimalPolicyTests|ExternalPolicy|SimulateCommandTests|SimulateExternalPolicyCommandTests|SimulateLiveCommandTests'
 # Left out of the TSan run until the test is fixed, then delete this skip: grandchildHoldsOutput
 # races its own script. `sleep 1000 &` in a non-interactive sh gets /dev/null as stdin, so once sh
 # exits nothing reads the policy's stdin; when abrkit writes its first request after that (TSan's
