@@ -61,18 +61,10 @@ extension ResultsCSV {
             live = liveColumns.count == ResultsCSV.liveSessionColumns.count ? liveColumns : nil
         }
 
-        /// One row's policy, metrics and cap-bound segments.
-        ///
-        /// - Throws: `FormatError` naming the line, column and value that is not a number.
-        public func read(_ fields: [String], line: Int) throws(FormatError) -> (policy: String, metrics: SessionMetrics, capBoundSegments: Int) {
-            let row = try readWithLive(fields, line: line)
-            return (row.policy, row.metrics, row.capBoundSegments)
-        }
-
         /// One row's policy, metrics, cap-bound segments and, in a live run's file, live metrics.
         ///
         /// - Throws: `FormatError` naming the line, column and value that is not a number.
-        public func readWithLive(_ fields: [String], line: Int) throws(FormatError) -> (
+        public func read(_ fields: [String], line: Int) throws(FormatError) -> (
             policy: String, metrics: SessionMetrics, capBoundSegments: Int, live: LiveMetrics?
         ) {
             guard fields.count == header.count else {

@@ -110,7 +110,7 @@ public enum ShardMerge {
         let writer = try ResultSetWriter(target: target)
         var summary = PolicySummary.Accumulator()
         try concatenate(parts, "sessions.csv", into: writer) { fields, line, columns throws(FormatError) in
-            let row = try columns.readWithLive(fields, line: line)
+            let row = try columns.read(fields, line: line)
             summary.add(policy: row.policy, row.metrics, capBoundSegments: row.capBoundSegments, live: row.live)
         }
         if parts[0].files["segments.csv"] != nil { try concatenate(parts, "segments.csv", into: writer, row: nil) }

@@ -85,8 +85,7 @@ public struct EncodeJob: Sendable {
         var vmaf: (backend: any VMAFBackend, options: VMAFOptions, ultraHD: Bool)? = nil
         if let vmafOptions = options.vmaf {
             try vmafOptions.validate(gopFrames: gopFrames)
-            let backend = try FFmpegVMAFBackend.locate(explicitPath: vmafOptions.ffmpegPath)
-            try backend.validateModel(vmafOptions.model ?? VMAFOptions.defaultModel)
+            let backend = try vmafOptions.checkBackend()
             var ultraHD = false
             if vmafOptions.model == nil, chosen.contains(where: { $0.rung.height >= VMAFOptions.ultraHDMinimumHeight }) {
                 do {

@@ -45,13 +45,16 @@ public struct VMAFOptions: Sendable, Hashable {
         return ultraHDAvailable && height >= Self.ultraHDMinimumHeight ? Self.ultraHDModel : Self.defaultModel
     }
 
-    /// Finds the back end and checks that it knows the named model (or the default one), so that
-    /// a command can fail before it creates any output.
+    /// Finds the back end and checks that it knows the named model (or the default one): what an
+    /// encode does first, and what a command can call to fail before it creates any output.
     ///
+    /// - Returns: the back end.
     /// - Throws: ``EncodeError`` when no back end is found or the model is unknown to it.
-    public func checkBackend() throws(EncodeError) {
+    @discardableResult
+    public func checkBackend() throws(EncodeError) -> FFmpegVMAFBackend {
         let backend = try FFmpegVMAFBackend.locate(explicitPath: ffmpegPath)
         try backend.validateModel(model ?? Self.defaultModel)
+        return backend
     }
 
     /// Checks what can be checked without a back end.

@@ -34,7 +34,7 @@ public struct ResultSetSummary: Sendable {
         var distributions = SessionDistributions()
         var rows = 0
         while let record = try reader.next() {
-            let row = try columns.readWithLive(record.fields, line: reader.line)
+            let row = try columns.read(record.fields, line: reader.line)
             summary.add(policy: row.policy, row.metrics, capBoundSegments: row.capBoundSegments, live: row.live)
             func number(_ c: Int) throws(FormatError) -> Double {
                 guard let v = Double(record.fields[c]) else {
